@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every environment variable the services read, validated once at boot.
+ * The same names are used in docker-compose.yml, the Kubernetes ConfigMaps and the README.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port(3000),
+  INGEST_PORT: port(3001),
+  ENRICHER_PORT: port(3002),
+  INDEXER_PORT: port(3003),
+
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/newswire'),
+  DATABASE_POOL_SIZE: positiveInt(10),
+
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+  KAFKA_CLIENT_ID: z.string().default('newswire'),
+  /** Consumer groups are `<prefix>.<service>`, so two stacks can share one cluster. */
+  KAFKA_GROUP_PREFIX: z.string().default('newswire'),
+  KAFKA_TOPIC_PARTITIONS: positiveInt(3),
+  KAFKA_REPLICATION_FACTOR: positiveInt(1),
+  /** Attempts for a transient failure before a message goes to its dead-letter topic. */
+  KAFKA_MAX_ATTEMPTS: positiveInt(5),
+  KAFKA_RETRY_BASE_MS: positiveInt(200),
+  /** Messages of different keys processed at once within a batch; one key stays in order. */
+  KAFKA_CONSUMER_CONCURRENCY: positiveInt(8),
+
+  ES_NODE: z.string().url().default('http://127.0.0.1:9200'),
+  /** Stories live in versioned indexes `<alias>-v<n>` behind this alias. */
+  ES_STORIES_ALIAS: z.string().default('stories'),
+  ES_REFRESH_INTERVAL: z.string().default('1s'),
+  ES_BULK_MAX_DOCS: positiveInt(500),
+
+  OUTBOX_POLL_MS: positiveInt(100),
+  OUTBOX_BATCH_SIZE: positiveInt(200),
+
+  INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
+  ADMIN_API_KEY: z.string().min(16).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { Envelope } from '@lib/contracts';
+
+export interface EnvelopeContext {
+  producer: string;
+  correlationId?: string;
+  causationId?: string;
+  now?: Date;
+}
+
+export function createEnvelope<T>(eventType: string, payload: T, context: EnvelopeContext): Envelope<T> {
+  const eventId = randomUUID();
+  return {
+    eventId,
+    eventType,
+    occurredAt: (context.now ?? new Date()).toISOString(),
+    correlationId: context.correlationId ?? eventId,
+    ...(context.causationId ? { causationId: context.causationId } : {}),
+    producer: context.producer,
+    payload,
+  };
+}
+
+export const CORRELATION_HEADER = 'x-correlation-id';
