@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+
+export interface RelayMessage {
+  key: string;
+  value: object;
+  headers: Record<string, string>;
+}
+
+/** Where the relay publishes; resolves only once the broker has acknowledged. */
+export interface RelayPublisher {
+  publish(topic: string, messages: RelayMessage[]): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  pollMs: number;
+  batchSize: number;
+  maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  payload: object;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and deletes them only after the
+ * broker acknowledged: at-least-once, never an uncommitted story (rows are only visible once
+ * the ingest transaction committed). While Kafka is down, rows simply wait in PostgreSQL.
+ * `FOR UPDATE SKIP LOCKED` lets several ingest replicas relay without publishing a row twice
+ * in the normal case; downstream consumers are idempotent for the crash case.
+ */
+export class OutboxRelay {
+  private readonly log = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: RelayPublisher,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Asks the relay to look now instead of at its next poll (called after an ingest commit). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, message_key, payload, headers FROM outbox
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      for (const [topic, messages] of groupByTopic(rows)) await this.publisher.publish(topic, messages);
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayOnce();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        this.log.warn(`outbox relay failed (attempt ${this.failures}), rows stay queued: ${String(error)}`);
+      }
+      if (relayed >= this.options.batchSize) continue;
+      await this.pause(this.failures > 0 ? this.backoff() : this.options.pollMs);
+    }
+  }
+
+  private backoff(): number {
+    return Math.min(this.options.maxBackoffMs ?? 10_000, this.options.pollMs * 2 ** this.failures);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): Map<string, RelayMessage[]> {
+  const byTopic = new Map<string, RelayMessage[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return byTopic;
+}
