@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { DatabaseReadinessCheck } from './database-readiness.check';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
@@ -20,8 +21,9 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
         return dataSource.initialize();
       },
     },
+    DatabaseReadinessCheck,
   ],
-  exports: [DATA_SOURCE],
+  exports: [DATA_SOURCE, DatabaseReadinessCheck],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}

@@ -10,3 +10,4 @@ export * from './data-source';
 export * from './ensure-database';
 export * from './outbox-relay';
 export * from './database.module';
+export * from './database-readiness.check';

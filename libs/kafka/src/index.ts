@@ -9,3 +9,6 @@ export * from './topic-admin';
 export * from './envelope.factory';
 export * from './parse-event';
 export * from './kafka-batch.server';
+export * from './kafka-producer.module';
+export * from './consumer-readiness.check';
+export * from './consumer-service.bootstrap';

@@ -37,6 +37,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private readonly log = new Logger(KafkaBatchServer.name);
   private consumer: Consumer | null = null;
   private stopping = false;
+  private consuming = false;
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
@@ -74,6 +75,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.consuming = true;
     this.log.log(`consuming ${topics.join(', ')} as group ${this.options.groupId}`);
   }
 
@@ -167,8 +169,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  isConsuming(): boolean {
+    return this.consuming && !this.stopping;
+  }
+
   async close(): Promise<void> {
     this.stopping = true;
+    this.consuming = false;
     // kafkajs waits for the running batch; a batch interrupted mid-retry is not committed.
     await this.consumer?.disconnect();
     this.consumer = null;

@@ -4,3 +4,4 @@ export * from './fold-text';
 export * from './bulk-writer';
 export * from './search-client';
 export * from './story-query';
+export * from './search.module';

@@ -1,0 +1,53 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  STORY_ENRICHED_V1,
+  Topics,
+  storyIngestedV1Schema,
+  type StoryEnrichedV1,
+} from '@lib/contracts';
+import { APP_CONFIG, type Env } from '@lib/config';
+import {
+  CORRELATION_HEADER,
+  KafkaPublisher,
+  createEnvelope,
+  parseEvent,
+  processByKey,
+  type InboundBatch,
+  type MessageOutcome,
+  type OutboundMessage,
+} from '@lib/kafka';
+import { EnrichStoryService } from './enrich-story.service';
+
+@Controller()
+export class StoryIngestedConsumer {
+  constructor(
+    private readonly enrichStory: EnrichStoryService,
+    private readonly publisher: KafkaPublisher,
+    @Inject(APP_CONFIG) private readonly config: Env,
+  ) {}
+
+  /**
+   * Enriches each story and publishes the results as one batch; the batch's offsets are only
+   * committed after Kafka acknowledged every enriched event.
+   */
+  @EventPattern(Topics.storyIngested)
+  async onStoryIngested(@Payload() batch: InboundBatch): Promise<MessageOutcome[]> {
+    const output: OutboundMessage[] = [];
+    const outcomes = await processByKey(batch.messages, this.config.KAFKA_CONSUMER_CONCURRENCY, async (message) => {
+      const event = parseEvent(message, storyIngestedV1Schema);
+      const enrichment = await this.enrichStory.enrich(event.payload);
+      const enriched: StoryEnrichedV1 = {
+        ...createEnvelope(
+          STORY_ENRICHED_V1,
+          { story: event.payload.story, provenance: event.payload.provenance, enrichment },
+          { producer: 'enricher', correlationId: event.correlationId, causationId: event.eventId },
+        ),
+        eventType: STORY_ENRICHED_V1,
+      };
+      output.push({ key: event.payload.story.uri, value: enriched, headers: { [CORRELATION_HEADER]: event.correlationId } });
+    });
+    await this.publisher.publish(Topics.storyEnriched, output);
+    return outcomes;
+  }
+}

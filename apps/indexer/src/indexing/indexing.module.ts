@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { IndexStoriesService } from './index-stories.service';
+import { StoryEnrichedConsumer } from './story-enriched.consumer';
+import { StoryIndexRepository } from './story-index.repository';
+
+@Module({
+  controllers: [StoryEnrichedConsumer],
+  providers: [IndexStoriesService, StoryIndexRepository],
+})
+export class IndexingModule {}

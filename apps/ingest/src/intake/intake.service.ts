@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { parseWire, WireError } from '@lib/wire-formats';
+import { contentHashOf } from './content-hash';
+import type { IntakeResult, RawSubmission } from './intake.types';
+import { RejectedInputError } from './intake.errors';
+import { OutboxNotifier } from './outbox-notifier';
+import { StoryRepository } from './story.repository';
+
+/** Parse, normalise and keep: the front door's one use case, whatever the transport. */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly stories: StoryRepository,
+    private readonly outbox: OutboxNotifier,
+  ) {}
+
+  async submit(submission: RawSubmission): Promise<IntakeResult> {
+    let parsed: ReturnType<typeof parseWire>;
+    try {
+      parsed = parseWire(submission.bytes, {
+        format: submission.forcedFormat,
+        contentType: submission.contentType,
+        filename: submission.filename,
+      });
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      // Keep the bytes and the reason so an operator can fix and replay, then refuse.
+      const rejectedId = await this.stories.reject(submission, error.format ?? null, error.code, error.message);
+      throw new RejectedInputError(error, rejectedId);
+    }
+    const prepared = parsed.stories.map((story) => ({ story, contentHash: contentHashOf(story) }));
+    const { rawPayloadId, results } = await this.stories.accept(submission, parsed.format, prepared);
+    if (results.some((r) => r.status === 'accepted')) this.outbox.nudge();
+    return { format: parsed.format, rawPayloadId, results };
+  }
+}

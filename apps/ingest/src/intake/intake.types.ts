@@ -1,0 +1,26 @@
+import type { WireFormat } from '@lib/contracts';
+
+/** A payload as it arrived, before parsing. */
+export interface RawSubmission {
+  bytes: Buffer;
+  source: string;
+  transport: 'http' | 'feed' | 'folder' | 'cli';
+  contentType?: string;
+  filename?: string;
+  forcedFormat?: WireFormat;
+  correlationId: string;
+  receivedAt: Date;
+}
+
+export interface StoryResult {
+  uri: string;
+  version: number;
+  status: 'accepted' | 'duplicate' | 'stale';
+  pubstatus: string;
+}
+
+export interface IntakeResult {
+  format: WireFormat;
+  rawPayloadId: string;
+  results: StoryResult[];
+}

@@ -1,0 +1,36 @@
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig, type Env } from '@lib/config';
+import { ConsumerReadinessCheck } from './consumer-readiness.check';
+import { KafkaBatchServer } from './kafka-batch.server';
+import { KafkaPublisher } from './kafka-publisher';
+
+export interface ConsumerServiceOptions {
+  /** Names the consumer group `<KAFKA_GROUP_PREFIX>.<service>` and the logs. */
+  service: string;
+  port: (config: Env) => number;
+}
+
+/**
+ * Starts a consuming service: its HTTP side (health, metrics) and the shared Kafka consumer
+ * that dispatches batches to its `@EventPattern` handlers.
+ */
+export async function bootstrapConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const server = new KafkaBatchServer({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `${config.KAFKA_CLIENT_ID}-${options.service}`,
+    groupId: `${config.KAFKA_GROUP_PREFIX}.${options.service}`,
+    maxAttempts: config.KAFKA_MAX_ATTEMPTS,
+    retryBaseMs: config.KAFKA_RETRY_BASE_MS,
+    deadLetters: app.get(KafkaPublisher),
+  });
+  app.connectMicroservice({ strategy: server });
+  app.get(ConsumerReadinessCheck).watch(server);
+  await app.startAllMicroservices();
+  await app.listen(options.port(config), config.HTTP_HOST);
+}

@@ -1,0 +1,3 @@
+export * from './readiness-check';
+export * from './metrics';
+export * from './observability.module';

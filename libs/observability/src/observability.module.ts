@@ -1,0 +1,45 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type Env } from '@lib/config';
+import { HealthController } from './health.controller';
+import { METRICS_REGISTRY, createMetricsRegistry } from './metrics';
+import { MetricsController } from './metrics.controller';
+import { READINESS_CHECKS } from './readiness-check';
+
+export interface ObservabilityOptions {
+  service: string;
+  /** Providers whose instances implement ReadinessCheck, injected by token. */
+  readinessChecks: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+}
+
+/** Health endpoints, Prometheus metrics and structured JSON logs, the same in every service. */
+@Module({})
+export class ObservabilityModule {
+  static forService(options: ObservabilityOptions): DynamicModule {
+    const checks: Provider = {
+      provide: READINESS_CHECKS,
+      inject: options.readinessChecks,
+      useFactory: (...instances: unknown[]) => instances,
+    };
+    return {
+      module: ObservabilityModule,
+      global: true,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: Env) => ({
+            pinoHttp: {
+              level: config.LOG_LEVEL,
+              base: { service: options.service },
+              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+              redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            },
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [checks, { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(options.service) }],
+      exports: [METRICS_REGISTRY],
+    };
+  }
+}
