@@ -2,7 +2,7 @@ import type { Token } from '../text/tokenise';
 import type { SurfaceMatch, TrieNode } from './gazetteer';
 
 /** Lower-case words allowed inside a multi-word name ("Bank of Japan", "Fayez al-Sarraj"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'da', 'di', 'on', 'y', '&']);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'da', 'di', 'y', '&']);
 /** Punctuation that may sit inside a name and is skipped while matching. */
 const INNER_PUNCT = new Set(['-', '.', "'", '’']);
 

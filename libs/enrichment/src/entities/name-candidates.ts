@@ -39,6 +39,8 @@ export function capitalisedRun(tokens: readonly Token[], start: number, lexicon:
     const token = tokens[i];
     if (!token) break;
     if (i > start && stopAt(i)) break;
+    // Months and weekdays end a name: "Paul Volcker on Tuesday".
+    if (i > start && lexicon.calendarWords.has(token.key)) break;
     if (token.type === 'word' && token.isCapitalised && !(i > start && isTitleWord(token, lexicon))) {
       i += 1;
       end = i;
