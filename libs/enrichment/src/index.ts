@@ -5,3 +5,6 @@ export type { Gazetteer, GazetteerEntry, EntityKind, PlaceType } from './entitie
 export type { NameLexicon } from './entities/name-lexicon';
 export * from './text/story-text';
 export { DEFAULT_DATA_DIR } from './data-dir';
+export * from './clusters/simhash';
+export * from './clusters/cluster-index';
+export * from './clusters/cluster-key';
