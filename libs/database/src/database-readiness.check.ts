@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE } from './database.tokens';
 
 @Injectable()
 export class DatabaseReadinessCheck {

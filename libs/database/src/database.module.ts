@@ -2,9 +2,10 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { DATA_SOURCE } from './database.tokens';
 import { DatabaseReadinessCheck } from './database-readiness.check';
 
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
 
 @Global()
 @Module({

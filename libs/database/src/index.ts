@@ -9,5 +9,6 @@ export * from './migration-list';
 export * from './data-source';
 export * from './ensure-database';
 export * from './outbox-relay';
+export * from './database.tokens';
 export * from './database.module';
 export * from './database-readiness.check';

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
+import { TEST_DATABASE_URL, TEST_PORTS, testServiceEnv } from '../setup/test-env';
+import { eventually } from '../support/eventually';
+
+const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'));
+const ingestUrl = `http://127.0.0.1:${TEST_PORTS.ingest}/v1/ingest`;
+const searchUrl = (q: string) => `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}`;
+
+interface SearchBody {
+  total: number;
+  items: { uri: string; headline: string; version: number }[];
+}
+
+describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreSQL', () => {
+  const services: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    const env = testServiceEnv();
+    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: `test-artifacts/${name}.log` }));
+    await Promise.all(services.map((s) => s.waitReady(90_000)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+  });
+
+  it('makes a pushed ninjs story searchable within seconds', async () => {
+    const pushedAt = Date.now();
+    const response = await fetch(ingestUrl, { method: 'POST', body: seed, headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as { results: { uri: string; status: string }[] };
+    expect(accepted.results).toEqual([
+      expect.objectContaining({ uri: 'urn:newswire:the-warsan:2019:turkey-security-delegation-moscow-libya', status: 'accepted' }),
+    ]);
+
+    const found = await eventually(async () => {
+      const body = (await (await fetch(searchUrl('Haftar'))).json()) as SearchBody;
+      return body.items.find((item) => item.uri === accepted.results[0].uri);
+    }, 15_000);
+    expect(found?.headline).toBe('Turkey to send security delegation to Moscow to discuss Libya');
+    process.stdout.write(`skeleton end-to-end latency: ${Date.now() - pushedAt} ms\n`);
+  });
+
+  it('committed the story and emptied the outbox once relayed', async () => {
+    const db = new Client({ connectionString: TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const stories = await db.query('SELECT version, pubstatus FROM stories WHERE uri = $1', [
+        'urn:newswire:the-warsan:2019:turkey-security-delegation-moscow-libya',
+      ]);
+      expect(stories.rows).toEqual([{ version: 1, pubstatus: 'usable' }]);
+      const outbox = await db.query('SELECT count(*)::int AS n FROM outbox');
+      expect(outbox.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('answers a second push of the same story as a duplicate', async () => {
+    const response = await fetch(ingestUrl, { method: 'POST', body: seed, headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: { status: string }[] };
+    expect(body.results.map((r) => r.status)).toEqual(['duplicate']);
+  });
+
+  it('refuses input that is not JSON or not a story with a 400 and a reason, emitting nothing', async () => {
+    const notJson = await fetch(ingestUrl, { method: 'POST', body: '{"headline": ', headers: { 'content-type': 'application/json' } });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: string }).error).toMatch(/^WIRE\./);
+
+    const notStory = await fetch(ingestUrl, { method: 'POST', body: '{"hello": "world"}', headers: { 'content-type': 'application/json' } });
+    expect(notStory.status).toBe(400);
+    const reason = (await notStory.json()) as { error: string; message: string };
+    expect(reason.error).toMatch(/^WIRE\./);
+    expect(reason.message.length).toBeGreaterThan(10);
+
+    const db = new Client({ connectionString: TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const rejected = await db.query('SELECT count(*)::int AS n FROM rejected_items');
+      expect(rejected.rows[0].n).toBe(2);
+      const stories = await db.query('SELECT count(*)::int AS n FROM stories');
+      expect(stories.rows[0].n).toBe(1);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('reports every service ready with its dependencies', async () => {
+    for (const port of Object.values(TEST_PORTS)) {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(response.status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The environment integration and end-to-end tests run the services with: the same real
+ * infrastructure as `npm start`, but their own database, index alias, consumer groups and
+ * ports, so a stack already running on this machine is left alone.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/newswire_test';
+export const TEST_ES_NODE = process.env.ES_NODE ?? 'http://127.0.0.1:9200';
+export const TEST_ALIAS = 'test-stories';
+
+export const TEST_PORTS = { api: 4100, ingest: 4101, enricher: 4102, indexer: 4103 } as const;
+
+export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+    DATABASE_URL: TEST_DATABASE_URL,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_GROUP_PREFIX: 'newswire-test',
+    ES_NODE: TEST_ES_NODE,
+    ES_STORIES_ALIAS: TEST_ALIAS,
+    API_PORT: String(TEST_PORTS.api),
+    INGEST_PORT: String(TEST_PORTS.ingest),
+    ENRICHER_PORT: String(TEST_PORTS.enricher),
+    INDEXER_PORT: String(TEST_PORTS.indexer),
+    ...overrides,
+  };
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { migrateCommand } from './commands/migrate.command';
+import { parseCommand } from './commands/parse.command';
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  migrate: { run: () => migrateCommand(), help: 'create the database if missing and apply migrations' },
+  parse: { run: parseCommand, help: 'parse wire files: one canonical story per line (--format NAME to force a parser)' },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(14)}${c.help}`);
+    process.stderr.write(`usage: npm run --silent cli -- <command> [args]\n\ncommands:\n${lines.join('\n')}\n`);
+    return name ? 2 : 0;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
