@@ -19,7 +19,7 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
 
   beforeAll(async () => {
     const env = testServiceEnv();
-    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: `test-artifacts/${name}.log` }));
+    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/${name}.log` } }));
     await Promise.all(services.map((s) => s.waitReady(90_000)));
   }, 120_000);
 
@@ -52,7 +52,7 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
         'urn:newswire:the-warsan:2019:turkey-security-delegation-moscow-libya',
       ]);
       expect(stories.rows).toEqual([{ version: 1, pubstatus: 'usable' }]);
-      const outbox = await db.query('SELECT count(*)::int AS n FROM outbox');
+      const outbox = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
       expect(outbox.rows[0].n).toBe(0);
     } finally {
       await db.end();
@@ -80,9 +80,9 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     const db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
     try {
-      const rejected = await db.query('SELECT count(*)::int AS n FROM rejected_items');
+      const rejected = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rejected_items');
       expect(rejected.rows[0].n).toBe(2);
-      const stories = await db.query('SELECT count(*)::int AS n FROM stories');
+      const stories = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories');
       expect(stories.rows[0].n).toBe(1);
     } finally {
       await db.end();

@@ -21,8 +21,8 @@ export function entryPointOf(name: ServiceName): string {
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
-  /** Where stdout and stderr go: a file path, or 'inherit' to the terminal with a prefix. */
-  output: string | 'inherit';
+  /** Where stdout and stderr go: a log file, or the terminal with a `[service]` prefix. */
+  output: { file: string } | 'inherit';
 }
 
 /** One service running as its own process, started from the compiled build. */
@@ -47,7 +47,7 @@ export class ServiceProcess {
       this.child.stdout?.on('data', forward);
       this.child.stderr?.on('data', forward);
     } else {
-      const log = createWriteStream(options.output, { flags: 'a' });
+      const log = createWriteStream(options.output.file, { flags: 'a' });
       this.child.stdout?.pipe(log);
       this.child.stderr?.pipe(log);
     }

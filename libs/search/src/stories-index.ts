@@ -54,6 +54,6 @@ function isAlreadyExists(error: unknown): boolean {
     typeof error === 'object' &&
     error !== null &&
     'body' in error &&
-    JSON.stringify((error as { body: unknown }).body).includes('resource_already_exists_exception')
+    JSON.stringify(error.body).includes('resource_already_exists_exception')
   );
 }
