@@ -14,3 +14,5 @@ export * from './related/inline-position';
 export * from './text/tfidf';
 export * from './text/terms';
 export type { SparseVector } from './text/sparse-vector';
+export * from './corpus/reuters-reader';
+export * from './corpus/reuters-story';
