@@ -13,7 +13,16 @@ import { requireJava17, javaTool } from './java';
 import { fetchApiVersions } from './kafka-protocol';
 import { withLock } from './lock';
 import { copyRuntimeDependencies, jarsIn, readOr } from './maven';
-import { ownedPid, rssKb, spawnDetached, stopPid, tailFile, waitUntil, isAlive } from './process';
+import {
+  isAlive,
+  ownedPid,
+  readPidTag,
+  rssKb,
+  spawnDetached,
+  stopPid,
+  tailFile,
+  waitUntil,
+} from './process';
 import { EnsureResult, portOpen, rel, seconds, ServiceStatus, StopResult } from './service';
 
 const MAIN_CLASS = 'kafka.Kafka';
@@ -96,6 +105,12 @@ export async function ensureKafka(cfg: InfraConfig): Promise<EnsureResult> {
       return { service: 'kafka', endpoint, action: 'reused', seconds: seconds(startedAt) };
 
     let pid = ownedPid(p.pidFile, p.serverProperties);
+    const servedBy = readPidTag(p.pidFile);
+    if (pid !== undefined && servedBy !== endpoint) {
+      throw new Error(
+        `the Kafka that infra started (pid ${pid}) listens on ${servedBy || 'another address'}, not ${endpoint}: run \`npm run infra:down\` first`,
+      );
+    }
     if (pid === undefined) {
       const controller = { host: listener.host, port: listener.port + 1 };
       for (const hp of [listener, controller]) {
@@ -118,6 +133,7 @@ export async function ensureKafka(cfg: InfraConfig): Promise<EnsureResult> {
         cwd: p.dir,
         logFile: p.logFile,
         pidFile: p.pidFile,
+        tag: endpoint,
       });
     }
 
@@ -129,7 +145,7 @@ export async function ensureKafka(cfg: InfraConfig): Promise<EnsureResult> {
     );
     if (!ready || !isAlive(runningPid)) {
       const why = isAlive(runningPid)
-        ? `not ready after ${cfg.startTimeoutMs / 1000}s`
+        ? `not ready after ${cfg.startTimeoutMs / 1000}s (pid ${runningPid} left running; \`npm run infra:down\` stops it)`
         : 'the broker process exited';
       throw new Error(
         `Kafka on ${endpoint}: ${why}. Log: ${rel(cfg.repoRoot, p.logFile)}\n${tailFile(p.logFile)}`,

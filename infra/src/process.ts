@@ -12,6 +12,8 @@ export interface DetachedSpec {
   cwd: string;
   logFile: string;
   pidFile: string;
+  /** Stored beside the pid (e.g. the endpoint) so a later run can tell what this process serves. */
+  tag: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -32,7 +34,7 @@ export function spawnDetached(spec: DetachedSpec): number {
       throw new Error(`could not start ${spec.command} (see ${spec.logFile})`);
     // Without unref the parent (npm run infra:up, jest) would wait for the service to exit.
     child.unref();
-    fs.writeFileSync(spec.pidFile, `${child.pid}\n`);
+    fs.writeFileSync(spec.pidFile, `${child.pid}\n${spec.tag}\n`);
     return child.pid;
   } finally {
     fs.closeSync(out);
@@ -41,10 +43,19 @@ export function spawnDetached(spec: DetachedSpec): number {
 
 export function readPid(pidFile: string): number | undefined {
   try {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0].trim());
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The tag written by spawnDetached, '' when absent. */
+export function readPidTag(pidFile: string): string {
+  try {
+    return (fs.readFileSync(pidFile, 'utf8').split('\n')[1] ?? '').trim();
+  } catch {
+    return '';
   }
 }
 

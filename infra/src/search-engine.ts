@@ -11,7 +11,16 @@ import { InfraConfig, isLoopback } from './config';
 import { javaTool, requireJava17 } from './java';
 import { withLock } from './lock';
 import { copyRuntimeDependencies, readOr, sha256 } from './maven';
-import { isAlive, ownedPid, rssKb, spawnDetached, stopPid, tailFile, waitUntil } from './process';
+import {
+  isAlive,
+  ownedPid,
+  readPidTag,
+  rssKb,
+  spawnDetached,
+  stopPid,
+  tailFile,
+  waitUntil,
+} from './process';
 import { EnsureResult, portOpen, rel, seconds, ServiceStatus, StopResult } from './service';
 
 const MAIN_CLASS = 'newswire.infra.search.SearchNode';
@@ -134,6 +143,12 @@ export async function ensureSearch(cfg: InfraConfig): Promise<EnsureResult> {
       return { service: 'search', endpoint, action: 'reused', seconds: seconds(startedAt) };
 
     let pid = ownedPid(p.pidFile, p.home);
+    const servedBy = readPidTag(p.pidFile);
+    if (pid !== undefined && servedBy !== endpoint) {
+      throw new Error(
+        `the search node that infra started (pid ${pid}) serves ${servedBy || 'another address'}, not ${endpoint}: run \`npm run infra:down\` first`,
+      );
+    }
     if (pid === undefined) {
       // Keep the conventional 9200/9300 pair; other HTTP ports get transport = http + 100.
       const transportPort = httpPort === 9200 ? 9300 : httpPort + 100;
@@ -158,6 +173,7 @@ export async function ensureSearch(cfg: InfraConfig): Promise<EnsureResult> {
         cwd: p.dir,
         logFile: p.logFile,
         pidFile: p.pidFile,
+        tag: endpoint,
       });
     }
 
@@ -169,7 +185,7 @@ export async function ensureSearch(cfg: InfraConfig): Promise<EnsureResult> {
     );
     if (!ready || !isAlive(runningPid)) {
       const why = isAlive(runningPid)
-        ? `not healthy after ${cfg.startTimeoutMs / 1000}s`
+        ? `not healthy after ${cfg.startTimeoutMs / 1000}s (pid ${runningPid} left running; \`npm run infra:down\` stops it)`
         : 'the node process exited';
       throw new Error(
         `search engine on ${endpoint}: ${why}. Log: ${rel(cfg.repoRoot, p.logFile)}\n${tailFile(p.logFile)}`,
