@@ -287,6 +287,8 @@ function searchJvmArgs(p: SearchPaths): string[] {
     '-Dlog4j2.disable.jmx=true',
     '-Dlog4j2.formatMsgNoLookups=true',
     '-Djava.locale.providers=CLDR',
+    // Lucene's and Elasticsearch's native calls (java.lang.foreign on newer JDKs) come from the classpath.
+    '--enable-native-access=ALL-UNNAMED',
     '-cp',
     `${p.classes}${path.delimiter}${p.libs}/*`,
     MAIN_CLASS,
