@@ -3,7 +3,7 @@
  * Elasticsearch node reporting its own version and analysing with hunspell, and PostgreSQL.
  * The global setup (test/setup/global-setup.ts) has already run ensureInfra().
  */
-import { Client as EsClient } from '@elastic/elasticsearch';
+import { Client as EsClient, estypes } from '@elastic/elasticsearch';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { parseHostPort, resolveConfig } from '../infra/src/config';
@@ -109,7 +109,12 @@ describe('search engine', () => {
         number_of_replicas: 0,
         analysis: {
           filter: {
-            en_stem: { type: 'hunspell', locale: 'en_US', dedup: true },
+            // The client's typings demand locale, lang and language at once; the server needs one.
+            en_stem: {
+              type: 'hunspell',
+              locale: 'en_US',
+              dedup: true,
+            } as estypes.AnalysisHunspellTokenFilter,
             en_stop: { type: 'stop', stopwords: '_english_' },
           },
           analyzer: {
