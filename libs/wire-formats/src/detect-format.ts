@@ -6,7 +6,10 @@ import { isRecord } from './common/json';
 import { scanXmlRoot } from './common/xml-root';
 import type { WireHints } from './wire.types';
 
-type Sniff = { kind: 'format'; format: WireFormat } | { kind: 'unknown'; what: string } | { kind: 'truncated-xml' };
+type Sniff =
+  | { kind: 'format'; format: WireFormat }
+  | { kind: 'unknown'; what: string }
+  | { kind: 'truncated-xml' };
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -40,7 +43,10 @@ const EXTENSIONS: Readonly<Record<string, WireFormat>> = {
 export function detectFormat(bytes: Buffer, hints: WireHints = {}): WireFormat {
   if (hints.format !== undefined) {
     if (!(WIRE_FORMATS as readonly string[]).includes(hints.format)) {
-      throw new WireError('WIRE.UNSUPPORTED_FORMAT', `unknown format hint '${String(hints.format)}'`);
+      throw new WireError(
+        'WIRE.UNSUPPORTED_FORMAT',
+        `unknown format hint '${String(hints.format)}'`,
+      );
     }
     return hints.format;
   }
@@ -56,19 +62,39 @@ export function detectFormat(bytes: Buffer, hints: WireHints = {}): WireFormat {
 
 function sniff(bytes: Buffer): Sniff {
   const head = sniffText(bytes);
-  const start = head.search(/[^\s\u0000]/);
+  const start = firstContentIndex(head);
   if (start < 0) return { kind: 'unknown', what: 'no content' };
   const first = head[start];
   // ANPA-1312 opens with SYN SYN SOH; IPTC 7901 with SOH alone. AP also sends ANPA without the
   // SYNs, recognisable by its header: service level letter, 4-digit message number, US (0x1F).
   if (first === '\u0016') return { kind: 'format', format: 'anpa-1312' };
   if (first === '\u0001') {
-    const anpaHeader = /^\u0001[A-Za-z]\d{4}\u001f/.test(head.slice(start, start + 8));
-    return { kind: 'format', format: anpaHeader ? 'anpa-1312' : 'iptc-7901' };
+    return {
+      kind: 'format',
+      format: hasAnpaHeader(head.slice(start, start + 7)) ? 'anpa-1312' : 'iptc-7901',
+    };
   }
   if (first === '{' || first === '[') return { kind: 'format', format: jsonFormat(bytes, head) };
   if (first === '<') return xmlFormat(head.slice(start));
   return { kind: 'unknown', what: `starts with ${JSON.stringify(head.slice(start, start + 16))}` };
+}
+
+function firstContentIndex(text: string): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c !== '\u0000' && !/\s/.test(c)) return i;
+  }
+  return -1;
+}
+
+/** SOH, a service level letter, a 4-digit message number, US (0x1F). */
+function hasAnpaHeader(head: string): boolean {
+  return (
+    head.length === 7 &&
+    head[0] === '\u0001' &&
+    /^[A-Za-z]\d{4}$/.test(head.slice(1, 6)) &&
+    head[6] === '\u001f'
+  );
 }
 
 /** Enough of the payload to sniff, as text; UTF-16 by BOM, otherwise byte-per-char (ASCII-safe). */
@@ -76,7 +102,8 @@ function sniffText(bytes: Buffer): string {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (head[0] === 0xff && head[1] === 0xfe) return iconv.decode(head.subarray(2), 'utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return iconv.decode(head.subarray(2), 'utf-16be');
-  const withoutBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+  const withoutBom =
+    head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
   return withoutBom.toString('latin1');
 }
 
@@ -93,7 +120,8 @@ function jsonFormat(bytes: Buffer, head: string): WireFormat {
   if (isRecord(value)) {
     const data = value.data;
     if (value.api_version !== undefined) return 'ap-media-json';
-    if (isRecord(data) && (Array.isArray(data.items) || isRecord(data.item))) return 'ap-media-json';
+    if (isRecord(data) && (Array.isArray(data.items) || isRecord(data.item)))
+      return 'ap-media-json';
   }
   return 'ninjs';
 }

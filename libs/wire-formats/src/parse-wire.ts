@@ -10,16 +10,26 @@ import { DEFAULT_MAX_BYTES } from './wire.types';
  * Pure: no I/O. Throws only `WireError` for bad input (empty, too large, unrecognised,
  * malformed, truncated, refused entities, missing or invalid fields).
  */
-export function parseWire(bytes: Buffer, hints: WireHints = {}, options: ParseOptions = {}): ParsedWire {
+export function parseWire(
+  bytes: Buffer,
+  hints: WireHints = {},
+  options: ParseOptions = {},
+): ParsedWire {
   if (!Buffer.isBuffer(bytes)) throw new WireError('WIRE.INVALID_SHAPE', 'input must be a Buffer');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length === 0) throw new WireError('WIRE.EMPTY', 'payload is empty', { format: hints.format });
+  if (bytes.length === 0)
+    throw new WireError('WIRE.EMPTY', 'payload is empty', { format: hints.format });
   if (bytes.length > maxBytes) {
-    throw new WireError('WIRE.TOO_LARGE', `payload is ${bytes.length} bytes, the limit is ${maxBytes}`, {
-      format: hints.format,
-    });
+    throw new WireError(
+      'WIRE.TOO_LARGE',
+      `payload is ${bytes.length} bytes, the limit is ${maxBytes}`,
+      {
+        format: hints.format,
+      },
+    );
   }
-  if (isBlank(bytes)) throw new WireError('WIRE.EMPTY', 'payload holds only whitespace', { format: hints.format });
+  if (isBlank(bytes))
+    throw new WireError('WIRE.EMPTY', 'payload holds only whitespace', { format: hints.format });
   const receivedAt = options.receivedAt ?? new Date();
   if (Number.isNaN(receivedAt.getTime()))
     throw new WireError('WIRE.INVALID_SHAPE', 'options.receivedAt is not a valid date');

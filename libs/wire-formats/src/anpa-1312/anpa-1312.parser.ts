@@ -16,10 +16,9 @@ const ETX = '\u0003';
 /** AP priority codes, most urgent first (AP Stylebook, "Filing the wire"). */
 const PRIORITY_URGENCY: Readonly<Record<string, number>> = { f: 1, b: 2, u: 3, r: 5, d: 6, a: 7 };
 
-// Second header line: priority, category, format identifiers (DC3/DC4, DC1/DC2), the keyword
-// and version field (fixed width, may be cut off), month-day and word count.
-const KEYWORD_HEADER =
-  /^([a-z])\s+([a-z])[\u0013\u0014]?[\u0011\u0012]?\s*(.*?)\s+(\d{1,2})-(\d{1,2})\s+(\d{1,5})\s*$/i;
+// Second header line, control characters blanked: priority, category, (format identifiers
+// DC1-DC4), the keyword and version field (fixed width, may be cut off), month-day, word count.
+const KEYWORD_HEADER = /^([a-z])\s+([a-z])\s+(.*?)\s+(\d{1,2})-(\d{1,2})\s+(\d{1,5})\s*$/i;
 // Trailer after ETX: "AP-WF-11-13-13 1509GMT" = originator, desk, MM-DD-YY HHMM GMT.
 const TRAILER = /([A-Za-z]{1,8})-([A-Za-z]{1,8})-(\d{2})-(\d{2})-(\d{2})\s+(\d{2})(\d{2})\s*GMT/;
 const CYCLE = /^(?:BC|AM|PM|AP)-/i;
@@ -32,14 +31,26 @@ const KILL = /\b(?:kill(?:ed)?|elim(?:ination|inated)?|withdraw(?:n|al)?)\b/i;
  */
 export class Anpa1312Parser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
-    const { text } = decodeBytes(context.bytes, { format: FORMAT, contentType: context.hints.contentType });
+    const { text } = decodeBytes(context.bytes, {
+      format: FORMAT,
+      contentType: context.hints.contentType,
+    });
     const soh = text.indexOf(SOH);
-    if (soh < 0) throw new WireError('WIRE.INVALID_SHAPE', 'no SOH: not ANPA-1312', { format: FORMAT });
+    if (soh < 0)
+      throw new WireError('WIRE.INVALID_SHAPE', 'no SOH: not ANPA-1312', { format: FORMAT });
     const stx = text.indexOf(STX, soh);
-    if (stx < 0) throw new WireError('WIRE.TRUNCATED', 'no STX: the story text never starts', { format: FORMAT });
+    if (stx < 0)
+      throw new WireError('WIRE.TRUNCATED', 'no STX: the story text never starts', {
+        format: FORMAT,
+      });
     const etx = text.indexOf(ETX, stx);
-    if (etx < 0) throw new WireError('WIRE.TRUNCATED', 'no ETX: the story text never ends', { format: FORMAT });
-    return [readStory(text.slice(soh + 1, stx), text.slice(stx + 1, etx), text.slice(etx + 1), context)];
+    if (etx < 0)
+      throw new WireError('WIRE.TRUNCATED', 'no ETX: the story text never ends', {
+        format: FORMAT,
+      });
+    return [
+      readStory(text.slice(soh + 1, stx), text.slice(stx + 1, etx), text.slice(etx + 1), context),
+    ];
   }
 }
 
@@ -48,11 +59,20 @@ interface KeywordLine {
   version?: string;
 }
 
-function readStory(header: string, body: string, trailerText: string, context: ParseContext): StoryDraft {
+function readStory(
+  header: string,
+  body: string,
+  trailerText: string,
+  context: ParseContext,
+): StoryDraft {
   const headerLines = header.split(/\r?\n/);
-  const keywordHeader = headerLines.map((line) => KEYWORD_HEADER.exec(line.trim())).find((match) => match !== null);
+  const keywordHeader = headerLines
+    .map((line) => KEYWORD_HEADER.exec(stripControlChars(line, ' ').trim()))
+    .find((match) => match !== null);
   const lines = body.split(/\r?\n/);
-  const caretLines = lines.filter((line) => line.startsWith('^')).map((line) => cleanCaretLine(line));
+  const caretLines = lines
+    .filter((line) => line.startsWith('^'))
+    .map((line) => cleanCaretLine(line));
   const paragraphs = lines
     .filter((line) => !line.startsWith('^'))
     .map((line) => cleanText(line))
@@ -95,7 +115,9 @@ function readStory(header: string, body: string, trailerText: string, context: P
   const category = keywordHeader?.[2].toLowerCase();
 
   return {
-    uri: derivedUri(provider, FORMAT, storyDay, [slug?.replace(CYCLE, '') ?? headline], { field: 'keyword' }),
+    uri: derivedUri(provider, FORMAT, storyDay, [slug?.replace(CYCLE, '') ?? headline], {
+      field: 'keyword',
+    }),
     provider,
     versioncreated,
     pubstatus: readStatus(keyword.version, headline),
@@ -141,7 +163,11 @@ function readStatus(version: string | undefined, headline: string | undefined): 
 }
 
 /** The header's month-day with the trailer's year (the year before when the story date is December and the trailer January). */
-function storyDate(month: number, day: number, versioncreated: string | undefined): string | undefined {
+function storyDate(
+  month: number,
+  day: number,
+  versioncreated: string | undefined,
+): string | undefined {
   if (versioncreated === undefined) return `${pad(month)}-${pad(day)}`;
   const sentYear = Number(versioncreated.slice(0, 4));
   const sentMonth = Number(versioncreated.slice(5, 7));

@@ -3,7 +3,14 @@ import { toIsoDate } from '../common/dates';
 import { WireError } from '../common/errors';
 import { itemUri, normaliseProvider } from '../common/identity';
 import type { JsonRecord } from '../common/json';
-import { isRecord, readNumber, readRecord, readRecords, readString, readStrings } from '../common/json';
+import {
+  isRecord,
+  readNumber,
+  readRecord,
+  readRecords,
+  readString,
+  readStrings,
+} from '../common/json';
 import { readJsonDocument } from '../common/json-input';
 import { associationType } from '../common/media';
 import { mapPubstatus } from '../common/pubstatus';
@@ -21,7 +28,9 @@ const FORMAT = 'ap-media-json';
 export class ApMediaJsonParser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
     const document = readJsonDocument(context);
-    return locateItems(document).map(({ item, path }) => readItem(item, path, context.hints.provider));
+    return locateItems(document).map(({ item, path }) =>
+      readItem(item, path, context.hints.provider),
+    );
   }
 }
 
@@ -36,7 +45,8 @@ function locateItems(document: unknown): { item: JsonRecord; path: string }[] {
     if (!Array.isArray(data.items)) throw shapeError('expected an array', 'data.items');
     return data.items.map((entry: unknown, index) => {
       const item = isRecord(entry) ? entry.item : undefined;
-      if (!isRecord(item)) throw shapeError('expected an object with an item', `data.items[${index}]`);
+      if (!isRecord(item))
+        throw shapeError('expected an object with an item', `data.items[${index}]`);
       return { item, path: `data.items[${index}].item.` };
     });
   }
@@ -45,11 +55,15 @@ function locateItems(document: unknown): { item: JsonRecord; path: string }[] {
 }
 
 function shapeError(reason: string, field: string): WireError {
-  return new WireError('WIRE.INVALID_SHAPE', reason, { format: FORMAT, field: field === '' ? undefined : field });
+  return new WireError('WIRE.INVALID_SHAPE', reason, {
+    format: FORMAT,
+    field: field === '' ? undefined : field,
+  });
 }
 
 function readItem(item: JsonRecord, path: string, hintedProvider: string | undefined): StoryDraft {
-  const read = (key: string, record: JsonRecord = item) => readString(record, key, { format: FORMAT, path });
+  const read = (key: string, record: JsonRecord = item) =>
+    readString(record, key, { format: FORMAT, path });
   const context = (field: string) => ({ format: FORMAT, field: `${path}${field}` });
   const altids = readRecord(item, 'altids') ?? {};
   const provider = normaliseProvider(read('provider')) ?? normaliseProvider(hintedProvider) ?? 'AP';
@@ -71,7 +85,8 @@ function readItem(item: JsonRecord, path: string, hintedProvider: string | undef
   return {
     uri: itemUri(id, provider),
     provider,
-    version: version !== undefined && Number.isInteger(version) && version >= 0 ? version : undefined,
+    version:
+      version !== undefined && Number.isInteger(version) && version >= 0 ? version : undefined,
     firstcreated: toIsoDate(read('firstcreated'), context('firstcreated')),
     versioncreated: toIsoDate(read('versioncreated'), context('versioncreated')),
     pubstatus: mapPubstatus(read('pubstatus'), context('pubstatus')),
@@ -83,7 +98,11 @@ function readItem(item: JsonRecord, path: string, hintedProvider: string | undef
     byline: firstText(...bylines.map((byline) => read('by', byline)), read('byline')),
     slugline: read('slugline'),
     located: firstText(read('dateline'), read('city', readRecord(item, 'datelinelocation') ?? {})),
-    description: firstText(read('description_summary'), read('summary'), read('description_caption')),
+    description: firstText(
+      read('description_summary'),
+      read('summary'),
+      read('description_caption'),
+    ),
     bodyHtml: read('body_html'),
     subject: readSubjects(item),
     people: readEntities(item, 'person'),
@@ -125,7 +144,11 @@ function readEntities(item: JsonRecord, ...keys: string[]): NamedEntity[] {
 }
 
 /** A picture/graphic/video item carries its media as the main rendition. */
-function selfRendition(item: JsonRecord, type: string | undefined, renditions: JsonRecord): Association[] {
+function selfRendition(
+  item: JsonRecord,
+  type: string | undefined,
+  renditions: JsonRecord,
+): Association[] {
   const kind = associationType(type);
   const main = readRecord(renditions, 'main');
   const href = main && typeof main.href === 'string' ? main.href : undefined;
@@ -137,8 +160,10 @@ function selfRendition(item: JsonRecord, type: string | undefined, renditions: J
       href,
       mimetype: typeof main?.mimetype === 'string' ? main.mimetype : undefined,
       headline: typeof item.headline === 'string' ? item.headline : undefined,
-      description: typeof item.description_caption === 'string' ? item.description_caption : undefined,
-      byline: typeof item.description_creditline === 'string' ? item.description_creditline : undefined,
+      description:
+        typeof item.description_caption === 'string' ? item.description_caption : undefined,
+      byline:
+        typeof item.description_creditline === 'string' ? item.description_creditline : undefined,
     },
   ];
 }
@@ -158,7 +183,8 @@ function readAssociations(item: JsonRecord): Association[] {
 
 function textRenditionLinks(renditions: JsonRecord): Link[] {
   return Object.entries(renditions).flatMap(([name, rendition]): Link[] => {
-    if (!isRecord(rendition) || rendition.type !== 'text' || typeof rendition.href !== 'string') return [];
+    if (!isRecord(rendition) || rendition.type !== 'text' || typeof rendition.href !== 'string')
+      return [];
     return [
       {
         href: rendition.href,

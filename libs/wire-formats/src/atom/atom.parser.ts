@@ -26,7 +26,11 @@ export class AtomParser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
     const root = readXmlDocument(context);
     if (root.name !== 'feed' && root.name !== 'entry') {
-      throw new WireError('WIRE.INVALID_SHAPE', `expected <feed> or <entry>, found <${root.name}>`, { format: FORMAT });
+      throw new WireError(
+        'WIRE.INVALID_SHAPE',
+        `expected <feed> or <entry>, found <${root.name}>`,
+        { format: FORMAT },
+      );
     }
     const feed = root.name === 'feed' ? root : undefined;
     const feedAuthor = authorName(feed);
@@ -99,7 +103,8 @@ function textOf(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const type = attr(element, 'type') ?? 'text';
   if (type === 'html') return cleanText(htmlToInlineText(textContent(element) ?? ''));
-  if (type === 'xhtml') return cleanText(htmlToInlineText(innerHtml(child(element, 'div') ?? element)));
+  if (type === 'xhtml')
+    return cleanText(htmlToInlineText(innerHtml(child(element, 'div') ?? element)));
   return cleanText(textContent(element));
 }
 
@@ -114,7 +119,9 @@ function readContent(content: XmlElement | undefined): { bodyHtml?: string; body
 }
 
 function authorName(parent: XmlElement | undefined): string | undefined {
-  const names = children(parent, 'author').map((author) => cleanText(textContent(child(author, 'name'))));
+  const names = children(parent, 'author').map((author) =>
+    cleanText(textContent(child(author, 'name'))),
+  );
   const present = names.filter((name): name is string => name !== undefined);
   return present.length > 0 ? present.join(', ') : undefined;
 }
@@ -123,6 +130,11 @@ function enclosure(link: XmlElement): Association[] {
   const href = attr(link, 'href');
   if (attr(link, 'rel') !== 'enclosure' || href === undefined) return [];
   return [
-    { type: associationType(attr(link, 'type')), href, mimetype: attr(link, 'type'), headline: attr(link, 'title') },
+    {
+      type: associationType(attr(link, 'type')),
+      href,
+      mimetype: attr(link, 'type'),
+      headline: attr(link, 'title'),
+    },
   ];
 }

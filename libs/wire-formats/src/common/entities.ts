@@ -184,7 +184,9 @@ function fromCodePoint(codePoint: number): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 export const LATIN1_ENTITY_COUNT = LATIN1_NAMES.length;

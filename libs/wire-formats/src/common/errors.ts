@@ -33,7 +33,10 @@ export class WireError extends Error {
   readonly reason: string;
 
   constructor(code: WireErrorCode, reason: string, details: WireErrorDetails = {}) {
-    super(composeMessage(reason, details), details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      composeMessage(reason, details),
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.name = 'WireError';
     this.code = code;
     this.reason = reason;

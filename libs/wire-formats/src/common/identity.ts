@@ -91,10 +91,14 @@ export function derivedUri(
     .filter((key): key is string => key !== undefined && key !== '')
     .map((key) => slug(key).slice(0, 80) || shortHash(key));
   if (parts.length === 0) {
-    throw new WireError('WIRE.MISSING_FIELD', 'no id, and no keyword or headline to derive a stable uri from', {
-      format,
-      field: context.field,
-    });
+    throw new WireError(
+      'WIRE.MISSING_FIELD',
+      'no id, and no keyword or headline to derive a stable uri from',
+      {
+        format,
+        field: context.field,
+      },
+    );
   }
   const dayPart = day === undefined ? [] : [day];
   return `urn:${providerSlug(provider)}:${format}:${[...dayPart, ...parts].join(':')}`;
@@ -116,6 +120,9 @@ function shortHash(text: string): string {
 /** Percent-encodes what may not appear in a URI; lone surrogates become U+FFFD instead of throwing. */
 function percentEncodeUnsafe(text: string): string {
   return text.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (char) =>
-    Array.from(Buffer.from(char, 'utf8'), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    Array.from(
+      Buffer.from(char, 'utf8'),
+      (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    ).join(''),
   );
 }

@@ -35,7 +35,11 @@ export function mapPubstatus(
   if (key === '') return undefined;
   const status = STATUSES[key];
   if (status === undefined) {
-    throw new WireError('WIRE.INVALID_SHAPE', `unknown publication status '${raw.trim().slice(0, 40)}'`, context);
+    throw new WireError(
+      'WIRE.INVALID_SHAPE',
+      `unknown publication status '${raw.trim().slice(0, 40)}'`,
+      context,
+    );
   }
   return status;
 }

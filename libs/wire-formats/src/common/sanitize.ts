@@ -84,7 +84,8 @@ export function sanitizeBody(html: string): string {
   return sanitizeHtml(repaired, SANITIZE_OPTIONS).trim();
 }
 
-const BLOCK_TAG = /<\/?(?:p|h[2-6]|ul|ol|li|blockquote|table|caption|thead|tbody|tfoot|tr|figure|figcaption)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|h[2-6]|ul|ol|li|blockquote|table|caption|thead|tbody|tfoot|tr|figure|figcaption)\b[^>]*>/gi;
 
 /**
  * Plain text of sanitised HTML: paragraphs separated by a blank line, `<br>` kept as a line break.

@@ -1,5 +1,12 @@
 import { canonicalStorySchema } from '@lib/contracts';
-import type { Association, CanonicalStory, CanonicalStoryInput, Link, NamedEntity, Subject } from '@lib/contracts';
+import type {
+  Association,
+  CanonicalStory,
+  CanonicalStoryInput,
+  Link,
+  NamedEntity,
+  Subject,
+} from '@lib/contracts';
 import { ZodError } from 'zod';
 import { epochSeconds, isoFromDate } from './dates';
 import { WireError } from './errors';
@@ -18,7 +25,8 @@ export interface BuildContext {
  * so a half-parsed story can never leave the library.
  */
 export function buildStory(draft: StoryDraft, context: BuildContext): CanonicalStory {
-  const versioncreated = draft.versioncreated ?? draft.firstcreated ?? isoFromDate(context.receivedAt);
+  const versioncreated =
+    draft.versioncreated ?? draft.firstcreated ?? isoFromDate(context.receivedAt);
   const body = buildBody(draft);
   const candidate: CanonicalStoryInput = {
     uri: draft.uri.trim(),
@@ -77,7 +85,9 @@ function buildBody(draft: StoryDraft): { html?: string; text?: string } {
 }
 
 function validUrgency(urgency: number | undefined): number | undefined {
-  return urgency !== undefined && Number.isInteger(urgency) && urgency >= 0 && urgency <= 9 ? urgency : undefined;
+  return urgency !== undefined && Number.isInteger(urgency) && urgency >= 0 && urgency <= 9
+    ? urgency
+    : undefined;
 }
 
 function uniqueSubjects(subjects: readonly Subject[]): Subject[] {
@@ -126,7 +136,12 @@ function uniqueLinks(links: readonly Link[]): Link[] {
     const href = cleanText(link.href);
     if (href === undefined || seen.has(href)) continue;
     seen.add(href);
-    result.push({ href, rel: cleanText(link.rel), title: cleanText(link.title), mimetype: cleanText(link.mimetype) });
+    result.push({
+      href,
+      rel: cleanText(link.rel),
+      title: cleanText(link.title),
+      mimetype: cleanText(link.mimetype),
+    });
   }
   return result;
 }

@@ -1,10 +1,36 @@
-// C0/C1 controls other than tab, LF and CR never belong in copy (ANPA and IPTC 7901 framing
-// bytes, stray NULs); lone UTF-16 surrogates would break JSON consumers downstream.
-const CONTROL_CHARS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * C0/C1 controls other than tab, LF and CR never belong in copy (ANPA and IPTC 7901 framing
+ * bytes, stray NULs); lone UTF-16 surrogates would break JSON consumers downstream.
+ */
+export function isStrippedControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    (code >= 0x7f && code <= 0x9f)
+  );
+}
 
-export function stripControlChars(text: string): string {
-  return text.replace(CONTROL_CHARS, '');
+export function stripControlChars(text: string, replacement = ''): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let drop = isStrippedControl(code);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 1;
+        continue;
+      }
+      drop = true;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      drop = true;
+    }
+    if (drop) {
+      out += text.slice(start, i) + replacement;
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 /** One line of metadata: controls removed, whitespace collapsed, trimmed; empty becomes undefined. */

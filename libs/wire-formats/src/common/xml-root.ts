@@ -52,7 +52,9 @@ function doctypeEnd(text: string, start: number): number {
 function readStartTag(text: string, start: number): RootScan {
   const end = text.indexOf('>', start);
   if (end < 0) return { kind: 'truncated' };
-  const tag = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(text.slice(start, Math.min(end + 1, start + 200)));
+  const tag = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(
+    text.slice(start, Math.min(end + 1, start + 200)),
+  );
   if (!tag) return { kind: 'none' };
   const prefix = tag[2] === undefined ? undefined : tag[1];
   const localName = tag[2] ?? tag[1];

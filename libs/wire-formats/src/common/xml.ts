@@ -50,7 +50,10 @@ export function parseXml(text: string, format: string): XmlElement {
     const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg);
     if (unclosed) {
       const names = unclosed[1].replace(/[\s"]+/g, ' ').trim();
-      throw new WireError('WIRE.TRUNCATED', `document ends with elements still open: ${names}`, { format, line });
+      throw new WireError('WIRE.TRUNCATED', `document ends with elements still open: ${names}`, {
+        format,
+        line,
+      });
     }
     throw new WireError('WIRE.MALFORMED_XML', msg, { format, line });
   }
@@ -82,10 +85,14 @@ export function refuseEntityDeclarations(text: string, format: string): void {
   if (!doctype) return;
   const entity = /<!ENTITY/i.exec(text.slice(doctype.index));
   if (entity) {
-    throw new WireError('WIRE.XML_ENTITY_REFUSED', 'DOCTYPE declares entities; refused (XXE / entity expansion)', {
-      format,
-      line: lineOf(text, doctype.index + entity.index),
-    });
+    throw new WireError(
+      'WIRE.XML_ENTITY_REFUSED',
+      'DOCTYPE declares entities; refused (XXE / entity expansion)',
+      {
+        format,
+        line: lineOf(text, doctype.index + entity.index),
+      },
+    );
   }
 }
 
@@ -111,7 +118,12 @@ function toNodes(raw: unknown, depth: number): XmlNode[] {
       } else if (key === '#cdata') {
         nodes.push({ kind: 'text', text: cdataText(value) });
       } else {
-        nodes.push({ kind: 'element', name: key, attrs: readAttrs(entry[':@']), children: toNodes(value, depth + 1) });
+        nodes.push({
+          kind: 'element',
+          name: key,
+          attrs: readAttrs(entry[':@']),
+          children: toNodes(value, depth + 1),
+        });
       }
     }
   }
@@ -120,7 +132,9 @@ function toNodes(raw: unknown, depth: number): XmlNode[] {
 
 function cdataText(value: unknown): string {
   if (!Array.isArray(value)) return '';
-  return value.map((part) => (isRecord(part) && part['#text'] !== undefined ? String(part['#text']) : '')).join('');
+  return value
+    .map((part) => (isRecord(part) && typeof part['#text'] === 'string' ? part['#text'] : ''))
+    .join('');
 }
 
 function readAttrs(raw: unknown): Record<string, string> {
@@ -168,7 +182,10 @@ export function descendants(root: XmlElement | undefined, name: string): XmlElem
   return found;
 }
 
-export function firstDescendant(root: XmlElement | undefined, name: string): XmlElement | undefined {
+export function firstDescendant(
+  root: XmlElement | undefined,
+  name: string,
+): XmlElement | undefined {
   return descendants(root, name)[0];
 }
 
@@ -179,7 +196,10 @@ export function attr(element: XmlElement | undefined, name: string): string | un
 }
 
 /** Concatenated text of the element and everything below it, skipping elements named in `skip`. */
-export function textContent(element: XmlElement | undefined, skip: readonly string[] = []): string | undefined {
+export function textContent(
+  element: XmlElement | undefined,
+  skip: readonly string[] = [],
+): string | undefined {
   if (!element) return undefined;
   const parts: string[] = [];
   const stack: XmlNode[] = [...element.children].reverse();

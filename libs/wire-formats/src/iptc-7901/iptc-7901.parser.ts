@@ -15,7 +15,8 @@ const ETX = '\u0003';
 // SOH, source + message number, priority, category, word count, optional information.
 const HEADER = /^([A-Za-z]*)(\d*)\s+(\d)\s+([A-Za-z]{1,3})\s+(\d{1,5})\b\s*(.*)$/;
 // After ETX: DDHHMM, zone, month name, 2- or 4-digit year ("131137 GMT Nov 13").
-const TRAILER = /^\s*(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{1,5}|[+-]\d{4})\s+([A-Za-z]{3,9})\s+(\d{2}|\d{4})\b/;
+const TRAILER =
+  /^\s*(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{1,5}|[+-]\d{4})\s+([A-Za-z]{3,9})\s+(\d{2}|\d{4})\b/;
 // The part of a dpa/IPTC 7901 story meant for editors only, not for publication.
 const NOT_FOR_PUBLICATION = /not (?:intended )?for publication/i;
 
@@ -26,18 +27,40 @@ const NOT_FOR_PUBLICATION = /not (?:intended )?for publication/i;
  */
 export class Iptc7901Parser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
-    const { text } = decodeBytes(context.bytes, { format: FORMAT, contentType: context.hints.contentType });
+    const { text } = decodeBytes(context.bytes, {
+      format: FORMAT,
+      contentType: context.hints.contentType,
+    });
     const soh = text.indexOf(SOH);
-    if (soh < 0) throw new WireError('WIRE.INVALID_SHAPE', 'no SOH: not IPTC 7901', { format: FORMAT });
+    if (soh < 0)
+      throw new WireError('WIRE.INVALID_SHAPE', 'no SOH: not IPTC 7901', { format: FORMAT });
     const stx = text.indexOf(STX, soh);
-    if (stx < 0) throw new WireError('WIRE.TRUNCATED', 'no STX: the story text never starts', { format: FORMAT });
+    if (stx < 0)
+      throw new WireError('WIRE.TRUNCATED', 'no STX: the story text never starts', {
+        format: FORMAT,
+      });
     const etx = text.indexOf(ETX, stx);
-    if (etx < 0) throw new WireError('WIRE.TRUNCATED', 'no ETX: the story text never ends', { format: FORMAT });
-    return [readStory(text.slice(soh + 1, stx), text.slice(stx + 1, etx), text.slice(etx + 1, etx + 200), context)];
+    if (etx < 0)
+      throw new WireError('WIRE.TRUNCATED', 'no ETX: the story text never ends', {
+        format: FORMAT,
+      });
+    return [
+      readStory(
+        text.slice(soh + 1, stx),
+        text.slice(stx + 1, etx),
+        text.slice(etx + 1, etx + 200),
+        context,
+      ),
+    ];
   }
 }
 
-function readStory(headerText: string, bodyText: string, trailerText: string, context: ParseContext): StoryDraft {
+function readStory(
+  headerText: string,
+  bodyText: string,
+  trailerText: string,
+  context: ParseContext,
+): StoryDraft {
   const [headerLine, ...keywordLines] = headerText.split(/\r?\n/);
   const header = HEADER.exec(stripControlChars(headerLine).trim());
   const slug = cleanText(keywordLines.map((line) => line.replace(/\/\s*$/, '')).join(' '));
@@ -45,7 +68,9 @@ function readStory(headerText: string, bodyText: string, trailerText: string, co
   const [headlineLine, ...rest] = bodyText.split(/\r?\n/);
   const headline = cleanText(headlineLine.replace(/\s*=\s*$/, '')) ?? cleanText(rest.shift());
   const cut = rest.findIndex((line) => NOT_FOR_PUBLICATION.test(line));
-  const paragraphs = trimTrailingMarkers(splitParagraphs((cut < 0 ? rest : rest.slice(0, cut)).join('\n')));
+  const paragraphs = trimTrailingMarkers(
+    splitParagraphs((cut < 0 ? rest : rest.slice(0, cut)).join('\n')),
+  );
   // Hard-wrapped lines inside a paragraph are one paragraph of prose.
   const prose = paragraphs.map((paragraph) => paragraph.replace(/\n/g, ' '));
   const dateline = readDateline(prose[0]);

@@ -7,7 +7,16 @@ import { statusWithEmbargo } from '../common/pubstatus';
 import type { StoryDraft } from '../common/story-draft';
 import { cleanText, firstText, parseInteger } from '../common/text';
 import type { XmlElement } from '../common/xml';
-import { attr, child, children, descendants, elements, firstDescendant, path, textContent } from '../common/xml';
+import {
+  attr,
+  child,
+  children,
+  descendants,
+  elements,
+  firstDescendant,
+  path,
+  textContent,
+} from '../common/xml';
 import { innerHtml } from '../common/xml-html';
 import { readXmlDocument } from '../common/xml-input';
 import { readNitfContent } from '../nitf/nitf-content.reader';
@@ -21,7 +30,9 @@ export class Newsml12Parser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
     const root = readXmlDocument(context);
     if (root.name !== 'NewsML') {
-      throw new WireError('WIRE.INVALID_SHAPE', `expected <NewsML> root, found <${root.name}>`, { format: FORMAT });
+      throw new WireError('WIRE.INVALID_SHAPE', `expected <NewsML> root, found <${root.name}>`, {
+        format: FORMAT,
+      });
     }
     return children(root, 'NewsItem').flatMap((item) => readNewsItem(item, context.hints.provider));
   }
@@ -39,7 +50,10 @@ function readNewsItem(item: XmlElement, hintedProvider: string | undefined): Sto
   const providerId = cleanText(textContent(child(identifier, 'ProviderId')));
   const provider =
     normaliseProvider(
-      firstText(attr(path(component, 'AdministrativeMetadata', 'Provider', 'Party'), 'FormalName'), providerId),
+      firstText(
+        attr(path(component, 'AdministrativeMetadata', 'Provider', 'Party'), 'FormalName'),
+        providerId,
+      ),
     ) ??
     normaliseProvider(hintedProvider) ??
     FORMAT;
@@ -60,7 +74,10 @@ function readNewsItem(item: XmlElement, hintedProvider: string | undefined): Sto
       uri: readUri(identifier, provider),
       provider,
       version: parseInteger(textContent(child(identifier, 'RevisionId'))),
-      firstcreated: toIsoDate(textContent(child(management, 'FirstCreated')), context('NewsManagement/FirstCreated')),
+      firstcreated: toIsoDate(
+        textContent(child(management, 'FirstCreated')),
+        context('NewsManagement/FirstCreated'),
+      ),
       versioncreated: toIsoDate(
         textContent(child(management, 'ThisRevisionCreated')),
         context('NewsManagement/ThisRevisionCreated'),
@@ -77,7 +94,11 @@ function readNewsItem(item: XmlElement, hintedProvider: string | undefined): Sto
         textContent(path(item, 'Identification', 'NameLabel')),
       ),
       // The DateLine carries the date too ("STOCKHOLM, Aug 29, 2014 (AFP) -"); the origin city is the place.
-      located: firstText(originCity(descriptive), textContent(child(lines, 'DateLine')), nitf?.located),
+      located: firstText(
+        originCity(descriptive),
+        textContent(child(lines, 'DateLine')),
+        nitf?.located,
+      ),
       description: nitf?.description,
       bodyHtml: nitf?.bodyHtml ?? (textItem ? plainOrXhtmlBody(textItem).html : undefined),
       bodyText: textItem ? plainOrXhtmlBody(textItem).text : undefined,
@@ -139,8 +160,12 @@ function plainOrXhtmlBody(textItem: XmlElement): { html?: string; text?: string 
 }
 
 function originCity(descriptive: XmlElement | undefined): string | undefined {
-  const origin = children(descriptive, 'Location').find((location) => attr(location, 'HowPresent') === 'Origin');
-  const city = children(origin, 'Property').find((property) => attr(property, 'FormalName') === 'City');
+  const origin = children(descriptive, 'Location').find(
+    (location) => attr(location, 'HowPresent') === 'Origin',
+  );
+  const city = children(origin, 'Property').find(
+    (property) => attr(property, 'FormalName') === 'City',
+  );
   return attr(city, 'Value');
 }
 

@@ -41,13 +41,18 @@ function readInline(rendition: XmlElement): Partial<G2Content> {
       const content = readNitfContent(nitf);
       return { nitf: content, bodyHtml: content.bodyHtml };
     }
-    const body = firstDescendant(rendition, 'body') ?? firstDescendant(rendition, 'html') ?? rendition;
-    return elements(body).length > 0 || (textContent(body) ?? '').trim() !== '' ? { bodyHtml: innerHtml(body) } : {};
+    const body =
+      firstDescendant(rendition, 'body') ?? firstDescendant(rendition, 'html') ?? rendition;
+    return elements(body).length > 0 || (textContent(body) ?? '').trim() !== ''
+      ? { bodyHtml: innerHtml(body) }
+      : {};
   }
   if (rendition.name === 'inlineData') {
     const text = textContent(rendition) ?? '';
     if (text.trim() === '') return {};
-    const isHtml = /html/i.test(attr(rendition, 'contenttype') ?? '') || /<\/?(?:p|br|div|h[1-6])\b[^>]*>/i.test(text);
+    const isHtml =
+      /html/i.test(attr(rendition, 'contenttype') ?? '') ||
+      /<\/?(?:p|br|div|h[1-6])\b[^>]*>/i.test(text);
     return isHtml ? { bodyHtml: text } : { bodyText: text };
   }
   return {};

@@ -101,7 +101,10 @@ function readItemMeta(
     context('itemMeta/versionCreated'),
   );
   const firstcreated = toIsoDate(
-    firstText(textContent(child(itemMeta, 'firstCreated')), textContent(child(contentMeta, 'contentCreated'))),
+    firstText(
+      textContent(child(itemMeta, 'firstCreated')),
+      textContent(child(contentMeta, 'contentCreated')),
+    ),
     context('itemMeta/firstCreated'),
   );
   const headlines = children(contentMeta, 'headline');
@@ -132,7 +135,10 @@ function readItemMeta(
     version: parseInteger(attr(item, 'version')),
     versioncreated,
     firstcreated,
-    pubstatus: mapPubstatus(attr(child(itemMeta, 'pubStatus'), 'qcode'), context('itemMeta/pubStatus')),
+    pubstatus: mapPubstatus(
+      attr(child(itemMeta, 'pubStatus'), 'qcode'),
+      context('itemMeta/pubStatus'),
+    ),
     embargoed: toIsoDate(textContent(child(itemMeta, 'embargoed')), context('itemMeta/embargoed')),
     language,
     urgency: parseInteger(textContent(child(contentMeta, 'urgency'))),
@@ -154,7 +160,12 @@ function readProvider(provider: XmlElement | undefined): string | undefined {
   // From a qcode (`nprov:REUTERS`) only the code names the agency; the scheme alias does not.
   const qcode = attr(provider, 'qcode')?.replace(/^[^:]*:/, '');
   return normaliseProvider(
-    firstText(textContent(child(provider, 'name')), attr(provider, 'literal'), qcode, attr(provider, 'uri')),
+    firstText(
+      textContent(child(provider, 'name')),
+      attr(provider, 'literal'),
+      qcode,
+      attr(provider, 'uri'),
+    ),
   );
 }
 
@@ -168,7 +179,9 @@ function readLocated(contentMeta: XmlElement | undefined): string | undefined {
 
 function readDescription(contentMeta: XmlElement | undefined): string | undefined {
   const descriptions = children(contentMeta, 'description');
-  const summary = descriptions.find((element) => /summary|abstract/i.test(attr(element, 'role') ?? ''));
+  const summary = descriptions.find((element) =>
+    /summary|abstract/i.test(attr(element, 'role') ?? ''),
+  );
   return firstText(textContent(summary), ...descriptions.map((element) => textContent(element)));
 }
 
@@ -180,7 +193,10 @@ interface G2Entities {
 }
 
 /** `<subject>` by concept type: persons, organisations and places get their own lists. */
-function readSubjects(contentMeta: XmlElement | undefined, language: string | undefined): G2Entities {
+function readSubjects(
+  contentMeta: XmlElement | undefined,
+  language: string | undefined,
+): G2Entities {
   const result: G2Entities = { subject: [], people: [], organisations: [], places: [] };
   for (const subject of children(contentMeta, 'subject')) {
     const qcode = attr(subject, 'qcode');
@@ -209,7 +225,9 @@ function readSubjects(contentMeta: XmlElement | undefined, language: string | un
 function conceptName(concept: XmlElement, language: string | undefined): string | undefined {
   const names = children(concept, 'name');
   const primary = language?.split('-')[0].toLowerCase();
-  const inLanguage = names.find((name) => attr(name, 'lang')?.split('-')[0].toLowerCase() === primary);
+  const inLanguage = names.find(
+    (name) => attr(name, 'lang')?.split('-')[0].toLowerCase() === primary,
+  );
   return firstText(
     textContent(inLanguage),
     textContent(names.find((name) => attr(name, 'lang') === undefined)),
@@ -231,7 +249,14 @@ function readLinks(itemMeta: XmlElement | undefined, guid: string | undefined): 
     const href = firstText(attr(link, 'href'), attr(link, 'guidref'));
     return href === undefined || href === guid
       ? []
-      : [{ href, rel: attr(link, 'rel'), title: attr(link, 'title'), mimetype: attr(link, 'contenttype') }];
+      : [
+          {
+            href,
+            rel: attr(link, 'rel'),
+            title: attr(link, 'title'),
+            mimetype: attr(link, 'contenttype'),
+          },
+        ];
   });
 }
 

@@ -18,7 +18,9 @@ export class NewsmlG2Parser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
     const root = readXmlDocument(context);
     const message =
-      root.name === 'newsMessage' ? readHeader(root, context.hints.provider) : baseContext(context.hints.provider);
+      root.name === 'newsMessage'
+        ? readHeader(root, context.hints.provider)
+        : baseContext(context.hints.provider);
     const items = root.name === 'newsMessage' ? elements(child(root, 'itemSet')) : [root];
     return items.flatMap((item) => readItem(item, message));
   }
@@ -32,10 +34,15 @@ function readItem(item: XmlElement, message: G2MessageContext): StoryDraft[] {
       return readG2PackageItem(item, message);
     case 'contentSet':
       // The IPTC guidelines' fragment listing: an item reduced to its content.
-      return readG2NewsItem({ kind: 'element', name: 'newsItem', attrs: {}, children: [item] }, message);
+      return readG2NewsItem(
+        { kind: 'element', name: 'newsItem', attrs: {}, children: [item] },
+        message,
+      );
     default:
       if (message.isMessage) return []; // knowledgeItem, conceptItem, planningItem: not stories
-      throw new WireError('WIRE.INVALID_SHAPE', `<${item.name}> is not a NewsML-G2 news item`, { format: FORMAT });
+      throw new WireError('WIRE.INVALID_SHAPE', `<${item.name}> is not a NewsML-G2 news item`, {
+        format: FORMAT,
+      });
   }
 }
 

@@ -38,10 +38,14 @@ export class NinjsParser implements WireParser {
     return items.map((item: unknown, index) => {
       const path = Array.isArray(document) ? `[${index}].` : '';
       if (!isRecord(item) || !NINJS_MEMBERS.some((member) => item[member] !== undefined)) {
-        throw new WireError('WIRE.INVALID_SHAPE', 'not a ninjs item (no uri, guid, headline, body or type)', {
-          format: FORMAT,
-          field: path === '' ? undefined : path.slice(0, -1),
-        });
+        throw new WireError(
+          'WIRE.INVALID_SHAPE',
+          'not a ninjs item (no uri, guid, headline, body or type)',
+          {
+            format: FORMAT,
+            field: path === '' ? undefined : path.slice(0, -1),
+          },
+        );
       }
       return readItem(item, path, context.hints.provider);
     });
@@ -49,10 +53,13 @@ export class NinjsParser implements WireParser {
 }
 
 function readItem(item: JsonRecord, path: string, hintedProvider: string | undefined): StoryDraft {
-  const read = (key: string, record: JsonRecord = item) => readString(record, key, { format: FORMAT, path });
+  const read = (key: string, record: JsonRecord = item) =>
+    readString(record, key, { format: FORMAT, path });
   const context = (field: string) => ({ format: FORMAT, field: `${path}${field}` });
   const provider =
-    normaliseProvider(firstText(providerName(item.provider), read('source'), infosourceName(item))) ??
+    normaliseProvider(
+      firstText(providerName(item.provider), read('source'), infosourceName(item)),
+    ) ??
     normaliseProvider(hintedProvider) ??
     FORMAT;
   const id = firstText(read('uri'), read('guid'));
@@ -76,7 +83,11 @@ function readItem(item: JsonRecord, path: string, hintedProvider: string | undef
     embargoed: toIsoDate(read('embargoed'), context('embargoed')),
     language: read('language'),
     urgency: readNumber(item, 'urgency') ?? readNumber(item, 'priority'),
-    headline: firstText(read('headline'), roleValue(headlines, /^main$|^$/), roleValue(headlines, /./)),
+    headline: firstText(
+      read('headline'),
+      roleValue(headlines, /^main$|^$/),
+      roleValue(headlines, /./),
+    ),
     subheadline: firstText(read('subheadline'), roleValue(headlines, /sub/i)),
     byline: firstText(read('byline'), read('by')),
     slugline: read('slugline'),
@@ -108,7 +119,9 @@ function infosourceName(item: JsonRecord): string | undefined {
 
 /** 2.x text arrays: `{ value, role, contenttype }`; the first whose role matches. */
 function roleValue(entries: readonly JsonRecord[], role: RegExp): string | undefined {
-  const entry = entries.find((candidate) => role.test(typeof candidate.role === 'string' ? candidate.role : ''));
+  const entry = entries.find((candidate) =>
+    role.test(typeof candidate.role === 'string' ? candidate.role : ''),
+  );
   return entry && typeof entry.value === 'string' ? entry.value : undefined;
 }
 
@@ -116,25 +129,34 @@ function readDescription(item: JsonRecord, read: Reader): string | undefined {
   const html = read('description_html');
   const descriptions = readRecords(item, 'descriptions');
   const described =
-    descriptions.find((entry) => /summary|abstract|^$/.test(typeof entry.role === 'string' ? entry.role : '')) ??
-    descriptions[0];
-  const describedValue = described && typeof described.value === 'string' ? described.value : undefined;
+    descriptions.find((entry) =>
+      /summary|abstract|^$/.test(typeof entry.role === 'string' ? entry.role : ''),
+    ) ?? descriptions[0];
+  const describedValue =
+    described && typeof described.value === 'string' ? described.value : undefined;
   const describedIsHtml =
-    described !== undefined && /html/i.test(typeof described.contenttype === 'string' ? described.contenttype : '');
+    described !== undefined &&
+    /html/i.test(typeof described.contenttype === 'string' ? described.contenttype : '');
   return firstText(
     read('description_text'),
     html === undefined ? undefined : htmlToInlineText(html),
-    describedValue !== undefined && describedIsHtml ? htmlToInlineText(describedValue) : describedValue,
+    describedValue !== undefined && describedIsHtml
+      ? htmlToInlineText(describedValue)
+      : describedValue,
   );
 }
 
 /** HTML wins (`body_html`, 1.x `body_xhtml`, an HTML entry of 2.x `bodies[]`), else plain text. */
 function readBody(item: JsonRecord, read: Reader): { html?: string; text?: string } {
-  const html = [read('body_html'), read('body_xhtml')].find((value) => value !== undefined && value.trim() !== '');
+  const html = [read('body_html'), read('body_xhtml')].find(
+    (value) => value !== undefined && value.trim() !== '',
+  );
   if (html !== undefined) return { html };
   const bodies = readRecords(item, 'bodies');
   const isHtml = (entry: JsonRecord) => /html/i.test(stringMember(entry, 'contenttype') ?? '');
-  const htmlBody = bodies.find((entry) => isHtml(entry) && stringMember(entry, 'value') !== undefined);
+  const htmlBody = bodies.find(
+    (entry) => isHtml(entry) && stringMember(entry, 'value') !== undefined,
+  );
   if (htmlBody) return { html: stringMember(htmlBody, 'value') };
   const textBody = bodies.find((entry) => stringMember(entry, 'value') !== undefined);
   return { text: read('body_text') ?? (textBody ? stringMember(textBody, 'value') : undefined) };
@@ -162,7 +184,11 @@ function readEntities(item: JsonRecord, ...keys: string[]): NamedEntity[] {
       return [
         {
           name,
-          code: firstText(stringMember(entity, 'code'), stringMember(entity, 'uri'), stringMember(entity, 'literal')),
+          code: firstText(
+            stringMember(entity, 'code'),
+            stringMember(entity, 'uri'),
+            stringMember(entity, 'literal'),
+          ),
           scheme: stringMember(entity, 'scheme'),
         },
       ];
@@ -204,11 +230,15 @@ function renditionHref(renditions: unknown): { href: string; mimetype?: string }
           .map(([name, rendition]) => ({ ...rendition, name }))
       : [];
   const chosen =
-    entries.find((entry) => entry.name === 'original') ?? entries.find((entry) => typeof entry.href === 'string');
+    entries.find((entry) => entry.name === 'original') ??
+    entries.find((entry) => typeof entry.href === 'string');
   const href = chosen ? stringMember(chosen, 'href') : undefined;
   return href === undefined || chosen === undefined
     ? undefined
-    : { href, mimetype: firstText(stringMember(chosen, 'mimetype'), stringMember(chosen, 'contenttype')) };
+    : {
+        href,
+        mimetype: firstText(stringMember(chosen, 'mimetype'), stringMember(chosen, 'contenttype')),
+      };
 }
 
 /** 1.x: `{ name: item }`; 2.x: `[{ name, uri, type, ... }]`. */

@@ -52,14 +52,19 @@ function readByline(byline: XmlElement | undefined): string | undefined {
 /** The place of a dateline; EFE puts only a `story.date` there, which is not a place. */
 function readDateline(dateline: XmlElement | undefined): string | undefined {
   if (!dateline) return undefined;
-  const located = firstText(textContent(child(dateline, 'location')), textContent(dateline, ['story.date']));
+  const located = firstText(
+    textContent(child(dateline, 'location')),
+    textContent(dateline, ['story.date']),
+  );
   return located !== undefined && looksLikeDate(located) ? undefined : located;
 }
 
 function inlineEntities(content: XmlElement | undefined, name: string): NamedEntity[] {
   return descendants(content, name).flatMap((element) => {
     const text = cleanText(textContent(element));
-    return text === undefined ? [] : [{ name: text, code: attr(element, 'value'), scheme: attr(element, 'idsrc') }];
+    return text === undefined
+      ? []
+      : [{ name: text, code: attr(element, 'value'), scheme: attr(element, 'idsrc') }];
   });
 }
 

@@ -18,7 +18,9 @@ export class NitfParser implements WireParser {
   parse(context: ParseContext): StoryDraft[] {
     const root = readXmlDocument(context);
     if (root.name !== 'nitf') {
-      throw new WireError('WIRE.INVALID_SHAPE', `expected <nitf> root, found <${root.name}>`, { format: FORMAT });
+      throw new WireError('WIRE.INVALID_SHAPE', `expected <nitf> root, found <${root.name}>`, {
+        format: FORMAT,
+      });
     }
     return [readNitfDocument(root, context.hints.provider)];
   }
@@ -73,9 +75,15 @@ function readNitfDocument(nitf: XmlElement, hintedProvider: string | undefined):
   const uri =
     id !== undefined
       ? itemUri(id, provider)
-      : derivedUri(provider, FORMAT, issued === undefined ? undefined : calendarDay(issued), [headline], {
-          field: 'docdata/doc-id@id-string',
-        });
+      : derivedUri(
+          provider,
+          FORMAT,
+          issued === undefined ? undefined : calendarDay(issued),
+          [headline],
+          {
+            field: 'docdata/doc-id@id-string',
+          },
+        );
 
   return {
     uri,
@@ -142,9 +150,13 @@ function eventLocations(docdata: XmlElement | undefined): { name: string; code?:
   });
 }
 
-function copyrightNotice(docdata: XmlElement | undefined, bodyHead: XmlElement | undefined): string | undefined {
+function copyrightNotice(
+  docdata: XmlElement | undefined,
+  bodyHead: XmlElement | undefined,
+): string | undefined {
   const copyright = child(docdata, 'doc.copyright');
-  const holder = attr(copyright, 'holder') ?? cleanText(textContent(path(bodyHead, 'rights', 'rights.owner')));
+  const holder =
+    attr(copyright, 'holder') ?? cleanText(textContent(path(bodyHead, 'rights', 'rights.owner')));
   if (holder === undefined) return undefined;
   const year = attr(copyright, 'year');
   return year === undefined ? `© ${holder}` : `© ${year} ${holder}`;

@@ -30,11 +30,19 @@ export class RssParser implements WireParser {
     // RSS 2.0 nests items in <channel>; RSS 1.0 (RDF) puts them beside it.
     const channel = child(root, 'channel');
     const items =
-      root.name === 'rss' ? children(channel, 'item') : root.name === 'RDF' ? children(root, 'item') : undefined;
+      root.name === 'rss'
+        ? children(channel, 'item')
+        : root.name === 'RDF'
+          ? children(root, 'item')
+          : undefined;
     if (items === undefined || !channel) {
-      throw new WireError('WIRE.INVALID_SHAPE', `expected <rss><channel> or <rdf:RDF>, found <${root.name}>`, {
-        format: FORMAT,
-      });
+      throw new WireError(
+        'WIRE.INVALID_SHAPE',
+        `expected <rss><channel> or <rdf:RDF>, found <${root.name}>`,
+        {
+          format: FORMAT,
+        },
+      );
     }
     const channelContext: ChannelContext = {
       provider:
@@ -42,7 +50,10 @@ export class RssParser implements WireParser {
         normaliseProvider(context.hints.provider) ??
         FORMAT,
       language: firstText(textContent(child(channel, 'language')), attr(root, 'lang')),
-      copyright: firstText(textContent(child(channel, 'copyright')), textContent(child(channel, 'rights'))),
+      copyright: firstText(
+        textContent(child(channel, 'copyright')),
+        textContent(child(channel, 'rights')),
+      ),
       date: firstText(
         textContent(child(channel, 'pubDate')),
         textContent(child(channel, 'lastBuildDate')),
@@ -60,7 +71,8 @@ function readItem(item: XmlElement, index: number, channel: ChannelContext): Sto
     firstText(textContent(child(item, 'updated')), textContent(child(item, 'date'))),
     context('dc:date'),
   );
-  const versioncreated = updated ?? published ?? toIsoDate(channel.date, { format: FORMAT, field: 'channel/pubDate' });
+  const versioncreated =
+    updated ?? published ?? toIsoDate(channel.date, { format: FORMAT, field: 'channel/pubDate' });
   const title = textContent(child(item, 'title'));
   const link = firstText(textContent(child(item, 'link')), attr(item, 'about'));
   const guid = firstText(textContent(child(item, 'guid')), attr(item, 'about'));
@@ -124,13 +136,22 @@ function readCategories(item: XmlElement): Subject[] {
  * (same URL but for the query) collapse to the widest.
  */
 function readMedia(item: XmlElement): Association[] {
-  const candidates = [...children(item, 'enclosure'), ...descendants(item, 'content'), ...children(item, 'thumbnail')];
+  const candidates = [
+    ...children(item, 'enclosure'),
+    ...descendants(item, 'content'),
+    ...children(item, 'thumbnail'),
+  ];
   const byImage = new Map<string, { association: Association; width: number }>();
   for (const element of candidates) {
     const url = firstText(attr(element, 'url'), attr(element, 'href'));
     if (url === undefined || !/^https?:/i.test(url)) continue;
     const declared = firstText(attr(element, 'type'), attr(element, 'medium'));
-    const type = declared === undefined ? (looksLikeImageUrl(url) ? 'picture' : 'other') : associationType(declared);
+    const type =
+      declared === undefined
+        ? looksLikeImageUrl(url)
+          ? 'picture'
+          : 'other'
+        : associationType(declared);
     const width = Number(attr(element, 'width') ?? '0') || 0;
     const key = url.split('?')[0];
     const previous = byImage.get(key);
