@@ -49,7 +49,7 @@ export function parseXml(text: string, format: string): XmlElement {
     // fast-xml-parser reports elements still open at the end as "Invalid '[ "a", "b" ]' found".
     const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg);
     if (unclosed) {
-      const names = unclosed[1].replace(/[\s"]+/g, ' ').trim();
+      const names = Array.from(unclosed[1].matchAll(/"([^"]+)"/g), (match) => match[1]).join(', ');
       throw new WireError('WIRE.TRUNCATED', `document ends with elements still open: ${names}`, {
         format,
         line,
