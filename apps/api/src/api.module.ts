@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@lib/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, ConfigModule, type Env } from '@lib/config';
+import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { rateLimitOptions } from './http/rate-limit';
 import { StorySearchModule } from './search/search.module';
 
 @Module({
   imports: [
     ConfigModule,
     SearchModule,
+    DatabaseModule,
+    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: Env) => rateLimitOptions(config) }),
     StorySearchModule,
-    ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck] }),
+    ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })
 export class ApiModule {}

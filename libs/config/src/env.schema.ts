@@ -43,6 +43,20 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt(100),
   OUTBOX_BATCH_SIZE: positiveInt(200),
 
+  /** Requests per client address and window on the api; 0 switches rate limiting off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  API_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  /** Browser origins allowed to call the api (comma-separated, `*` for any); empty allows none. */
+  API_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  /** How long a search cursor stays usable after its last page (engine time units: 90s, 5m, 1h). */
+  API_CURSOR_KEEP_ALIVE: z.string().regex(/^\d+[smh]$/, 'a duration such as 90s, 5m or 1h').default('5m'),
+  API_STREAM_POLL_MS: positiveInt(1000),
+  /** The stream holds events back this long, so a story the engine has not made visible yet is never skipped. */
+  API_STREAM_LAG_MS: positiveInt(3000),
+
   INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
   ADMIN_API_KEY: z.string().min(16).optional(),
 });

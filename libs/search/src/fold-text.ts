@@ -13,3 +13,12 @@ export function foldText(text: string): string {
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
 }
+
+/**
+ * The folded copy the index and the queries share: folded, and without the English possessive
+ * ("Haftar's", "Erdoğan’s"), which core's standard tokenizer keeps inside the word and hunspell
+ * only strips from dictionary words.
+ */
+export function foldForSearch(text: string): string {
+  return foldText(text).replace(/(\p{L})['’]s\b/gu, '$1');
+}

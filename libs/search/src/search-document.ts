@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoryEnrichedV1Payload, Tag, TagKind } from '@lib/contracts';
-import { foldText } from './fold-text';
+import { foldForSearch } from './fold-text';
 
 /** Elasticsearch ids are limited to 512 bytes; long uris are hashed, others kept readable. */
 export function documentIdFor(uri: string): string {
@@ -19,6 +19,8 @@ export interface StorySearchDocument {
   body_text?: string;
   body_html?: string;
   folded_text: string;
+  folded_headline: string;
+  folded_byline?: string;
   byline?: string;
   slugline?: string;
   located?: string;
@@ -31,7 +33,11 @@ export interface StorySearchDocument {
   source: string;
   format: string;
   cluster?: string;
+  /** The cluster, or the story's own uri: stories without a cluster never collapse together. */
+  collapse_key: string;
   facets: Record<'person' | 'organisation' | 'place' | 'topic' | 'subject' | 'tag', string[]>;
+  /** One entry per distinct tag, nested so autocomplete and facets can match names and count stories. */
+  tag_suggest: TagSuggestEntry[];
   tags: Tag[];
   related: StoryEnrichedV1Payload['enrichment']['related'];
   associations: StoryEnrichedV1Payload['story']['associations'];
@@ -41,6 +47,14 @@ export interface StorySearchDocument {
   story_organisations: StoryEnrichedV1Payload['story']['organisations'];
   story_places: StoryEnrichedV1Payload['story']['places'];
   correlation_id?: string;
+}
+
+export interface TagSuggestEntry {
+  id: string;
+  kind: TagKind;
+  name: string;
+  /** Name and aliases, diacritics folded, for prefix matching (separate values: no phrase spans two). */
+  folded: string[];
 }
 
 const FACET_OF_KIND: Record<TagKind, keyof StorySearchDocument['facets']> = {
@@ -81,7 +95,9 @@ export function toSearchDocument(
     description: story.description,
     body_text: story.body_text,
     body_html: story.body_html,
-    folded_text: foldText([story.headline, story.description, story.body_text].filter(Boolean).join('\n')),
+    folded_text: foldForSearch([story.headline, story.description, story.body_text].filter(Boolean).join('\n')),
+    folded_headline: foldForSearch(story.headline),
+    folded_byline: story.byline ? foldForSearch(story.byline) : undefined,
     byline: story.byline,
     slugline: story.slugline,
     located: story.located,
@@ -94,7 +110,9 @@ export function toSearchDocument(
     source: provenance.source,
     format: provenance.format,
     cluster: enrichment.cluster,
+    collapse_key: enrichment.cluster ?? `uri:${story.uri}`,
     facets,
+    tag_suggest: tagSuggestEntries(enrichment.tags),
     tags: enrichment.tags,
     related: enrichment.related,
     associations: story.associations,
@@ -105,4 +123,13 @@ export function toSearchDocument(
     story_places: story.places,
     correlation_id: correlationId,
   };
+}
+
+function tagSuggestEntries(tags: readonly Tag[]): TagSuggestEntry[] {
+  const byId = new Map<string, TagSuggestEntry>();
+  for (const tag of tags) {
+    if (byId.has(tag.id)) continue;
+    byId.set(tag.id, { id: tag.id, kind: tag.kind, name: tag.name, folded: [tag.name, ...tag.aliases].map(foldForSearch) });
+  }
+  return [...byId.values()];
 }

@@ -1,14 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@elastic/elasticsearch';
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { SEARCH_CLIENT, buildStorySearch, type StoryQuery, type StorySearchDocument } from '@lib/search';
+import { SEARCH_CLIENT, type StorySearchDocument } from '@lib/search';
+import { UnusableCursorError } from './search.errors';
+
+export type SortValue = string | number | null;
 
 export interface StoryHit {
-  document: StorySearchDocument;
+  document: Partial<StorySearchDocument> & Pick<StorySearchDocument, 'uri' | 'version' | 'headline'>;
   score: number | null;
+  sort: SortValue[];
+  highlight: Record<string, string[]>;
+  copies?: { total: number; documents: Partial<StorySearchDocument>[] };
 }
 
-/** Reads the index through its alias; the api never writes. */
+export interface RawPage {
+  pit: string;
+  total: number;
+  hits: StoryHit[];
+  aggregations: Record<string, unknown> | undefined;
+}
+
+export type PagePosition = { after: SortValue[] } | { offset: number } | { start: true };
+
+/** Reads the index through its alias, inside a point in time; the api never writes. */
 @Injectable()
 export class SearchRepository {
   constructor(
@@ -16,16 +31,68 @@ export class SearchRepository {
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
-  async search(query: StoryQuery): Promise<{ total: number; hits: StoryHit[] }> {
-    const response = await this.client.search<StorySearchDocument>({
-      index: this.config.ES_STORIES_ALIAS,
-      ignore_unavailable: true,
-      ...buildStorySearch(query),
-    });
+  /** Null while no index exists yet (nothing was ever indexed). */
+  async openPointInTime(): Promise<string | null> {
+    try {
+      const response = await this.client.openPointInTime({ index: this.config.ES_STORIES_ALIAS, keep_alive: this.config.API_CURSOR_KEEP_ALIVE });
+      return response.id;
+    } catch (error) {
+      if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Frees the engine's resources as soon as the last page is served; expiry would do it later anyway. */
+  async closePointInTime(id: string): Promise<void> {
+    await this.client.closePointInTime({ id }, { ignore: [404] });
+  }
+
+  async searchPage(request: estypes.SearchRequest, pit: string, position: PagePosition, size: number): Promise<RawPage> {
+    let response: estypes.SearchResponse<StoryHit['document']>;
+    try {
+      response = await this.client.search<StoryHit['document']>({
+        ...request,
+        pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+        size,
+        ...('after' in position ? { search_after: position.after } : {}),
+        ...('offset' in position ? { from: position.offset } : {}),
+      });
+    } catch (error) {
+      // A cursor's point in time that expired, or an id the engine cannot read.
+      if (!('start' in position) && isClientError(error)) {
+        throw new UnusableCursorError('expired or unknown; repeat the search without a cursor');
+      }
+      throw error;
+    }
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
     return {
+      pit: response.pit_id ?? pit,
       total,
-      hits: response.hits.hits.flatMap((hit) => (hit._source ? [{ document: hit._source, score: hit._score ?? null }] : [])),
+      hits: response.hits.hits.flatMap((hit) => (hit._source ? [toStoryHit(hit, hit._source)] : [])),
+      aggregations: response.aggregations as Record<string, unknown> | undefined,
     };
   }
+}
+
+function toStoryHit(hit: estypes.SearchHit<StoryHit['document']>, document: StoryHit['document']): StoryHit {
+  const copies = hit.inner_hits?.copies?.hits;
+  return {
+    document,
+    score: hit._score ?? null,
+    sort: (hit.sort ?? []) as SortValue[],
+    highlight: hit.highlight ?? {},
+    ...(copies
+      ? {
+          copies: {
+            total: typeof copies.total === 'number' ? copies.total : (copies.total?.value ?? 0),
+            documents: copies.hits.map((copy) => (copy._source ?? {}) as Partial<StorySearchDocument>),
+          },
+        }
+      : {}),
+  };
+}
+
+function isClientError(error: unknown): boolean {
+  const status = error instanceof errors.ResponseError ? (error.statusCode ?? 0) : 0;
+  return status >= 400 && status < 500;
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { buildStorySearch, readFacets, type StorySearchSpec } from '@lib/search';
+import { decodeCursor, encodeCursor, queryFingerprint, type SearchCursor } from './search-cursor';
+import { UnusableCursorError } from './search.errors';
+import { toSearchResultItem, type SearchResponse } from './search.mapper';
+import type { SearchParams } from './search.params';
+import { SearchRepository, type PagePosition } from './search.repository';
+
+const FACET_SIZE = 10;
+
+/**
+ * One page of search results. Every page of a search reads the same point in time with the same
+ * recency origin, so stories arriving meanwhile neither shift nor duplicate later pages.
+ * Uncollapsed pages continue with search_after; collapsed ones by offset, because the engine
+ * only allows search_after with collapse when sorting on the collapse field itself.
+ */
+@Injectable()
+export class SearchService {
+  constructor(private readonly repository: SearchRepository) {}
+
+  async search(params: SearchParams): Promise<SearchResponse> {
+    const { size, cursor: rawCursor, ...query } = params;
+    const fingerprint = queryFingerprint(query);
+    const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+    if (cursor && cursor.query !== fingerprint) {
+      throw new UnusableCursorError('belongs to a different query; repeat the query that returned it, or drop the cursor');
+    }
+    const origin = cursor?.origin ?? new Date().toISOString();
+    const pit = cursor?.pit ?? (await this.repository.openPointInTime());
+    if (!pit) return { total: 0, items: [], facets: readFacets(undefined), cursor: null, ...(query.collapse ? { groups: 0 } : {}) };
+
+    const spec: StorySearchSpec = { ...query, origin, facetSize: FACET_SIZE };
+    const position: PagePosition = cursor?.after ? { after: cursor.after } : cursor?.offset !== undefined ? { offset: cursor.offset } : { start: true };
+    // One extra hit tells whether another page exists.
+    const page = await this.repository.searchPage(buildStorySearch(spec), pit, position, size + 1);
+    const hits = page.hits.slice(0, size);
+    const hasMore = page.hits.length > size;
+    if (!hasMore) await this.repository.closePointInTime(page.pit);
+
+    const next: SearchCursor | null = hasMore
+      ? {
+          v: 1,
+          pit: page.pit,
+          origin,
+          query: fingerprint,
+          ...(query.collapse ? { offset: ('offset' in position ? position.offset : 0) + size } : { after: hits[hits.length - 1].sort }),
+        }
+      : null;
+    const groups = (page.aggregations?.groups as { value?: number } | undefined)?.value;
+    return {
+      total: page.total,
+      ...(query.collapse ? { groups: groups ?? 0 } : {}),
+      items: hits.map(toSearchResultItem),
+      facets: readFacets(page.aggregations),
+      cursor: next ? encodeCursor(next) : null,
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { facetAggregations } from './facets';
+import { applyFilterGroup, type FilterGroup } from './filter-expression';
+import { buildTextQuery } from './text-query.builder';
+import type { QueryNode } from './user-query';
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** Filter parameters and the keyword field each one filters on. */
+export const FILTER_FIELDS = {
+  tag: 'facets.tag',
+  person: 'facets.person',
+  org: 'facets.organisation',
+  place: 'facets.place',
+  topic: 'facets.topic',
+  source: 'source',
+  lang: 'language',
+} as const;
+export type FilterName = keyof typeof FILTER_FIELDS;
+export const FILTER_NAMES = Object.keys(FILTER_FIELDS) as FilterName[];
+
+export type SearchSort = 'relevance' | 'newest';
+
+export interface StorySearchSpec {
+  text: QueryNode | null;
+  filters: { name: FilterName; group: FilterGroup }[];
+  /** Lower bounds on versioncreated (all apply); a date without time means the start of that day. */
+  from: string[];
+  /** Upper bounds on versioncreated (all apply); a date without time means the end of that day. */
+  to: string[];
+  sort: SearchSort;
+  collapse: boolean;
+  /** The "now" of the recency decay, fixed per search so scores do not drift between pages. */
+  origin: string;
+  facetSize: number;
+}
+
+/**
+ * Recency: relevance is multiplied by (1 + decay), so a fresh story counts up to twice as much
+ * as an equally relevant old one, and old stories keep their text ranking among themselves.
+ */
+const RECENCY = { scale: '3d', offset: '6h', decay: 0.5 };
+const COPIES_SHOWN = 5;
+
+export const RESULT_SOURCE_FIELDS = [
+  'uri',
+  'version',
+  'pubstatus',
+  'language',
+  'urgency',
+  'headline',
+  'description',
+  'byline',
+  'located',
+  'slugline',
+  'provider',
+  'source',
+  'firstcreated',
+  'versioncreated',
+  'indexed_at',
+  'cluster',
+  'tags',
+];
+
+/** The search request without paging (size, from / search_after, point in time). */
+export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
+  const filter: Query[] = [{ term: { pubstatus: 'usable' } }];
+  const mustNot: Query[] = [];
+  for (const { name, group } of spec.filters) applyFilterGroup(FILTER_FIELDS[name], group, { filter, must_not: mustNot });
+  for (const from of spec.from) filter.push({ range: { versioncreated: { gte: dateBound(from) } } });
+  for (const to of spec.to) filter.push({ range: { versioncreated: { lte: dateBound(to) } } });
+  const base: Query = {
+    bool: {
+      must: [spec.text ? buildTextQuery(spec.text) : { match_all: {} }],
+      filter,
+      ...(mustNot.length > 0 ? { must_not: mustNot } : {}),
+    },
+  };
+  return {
+    query: spec.sort === 'relevance' ? withRecency(base, spec.origin) : base,
+    sort: sortFor(spec.sort),
+    track_total_hits: true,
+    _source: RESULT_SOURCE_FIELDS,
+    aggs: {
+      ...facetAggregations(spec.facetSize),
+      ...(spec.collapse ? { groups: { cardinality: { field: 'collapse_key', precision_threshold: 3000 } } } : {}),
+    },
+    ...(spec.collapse
+      ? {
+          collapse: {
+            field: 'collapse_key',
+            inner_hits: {
+              name: 'copies',
+              size: COPIES_SHOWN,
+              sort: [{ versioncreated: { order: 'desc' } }, { uri: { order: 'asc' } }],
+              _source: ['uri', 'version', 'headline', 'source', 'provider', 'versioncreated'],
+            },
+          },
+        }
+      : {}),
+    ...(spec.text ? { highlight: HIGHLIGHT } : {}),
+  };
+}
+
+/** Sort ending with the unique uri, so every page boundary is a total order. */
+export function sortFor(sort: SearchSort): estypes.SortCombinations[] {
+  const newest: estypes.SortCombinations[] = [{ versioncreated: { order: 'desc' } }, { uri: { order: 'asc' } }];
+  return sort === 'relevance' ? [{ _score: { order: 'desc' } }, ...newest] : newest;
+}
+
+function withRecency(query: Query, origin: string): Query {
+  return {
+    function_score: {
+      query,
+      functions: [{ exp: { versioncreated: { origin, ...RECENCY } } }, { weight: 1 }],
+      score_mode: 'sum',
+      boost_mode: 'multiply',
+    },
+  };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bare date rounds to its day: down for `from` (gte), up for `to` (lte). */
+function dateBound(value: string): string {
+  return DATE_ONLY.test(value) ? `${value}||/d` : value;
+}
+
+// The html encoder escapes the story text, so only our <mark> tags are markup.
+const HIGHLIGHT: estypes.SearchHighlight = {
+  encoder: 'html',
+  pre_tags: ['<mark>'],
+  post_tags: ['</mark>'],
+  require_field_match: false,
+  fields: {
+    headline: { number_of_fragments: 0 },
+    'headline.exact': { number_of_fragments: 0 },
+    description: { number_of_fragments: 0 },
+    body_text: { fragment_size: 160, number_of_fragments: 2 },
+    'body_text.exact': { fragment_size: 160, number_of_fragments: 2 },
+  },
+};
