@@ -13,7 +13,11 @@ import { RelayModule } from './relay/relay.module';
     DatabaseModule,
     IntakeModule,
     RelayModule,
-    ObservabilityModule.forService({ service: 'ingest', readinessChecks: [DatabaseReadinessCheck, RelayLifecycle] }),
+    ObservabilityModule.forService({
+      service: 'ingest',
+      imports: [RelayModule],
+      readinessChecks: [DatabaseReadinessCheck, RelayLifecycle],
+    }),
   ],
 })
 export class IngestModule implements NestModule {

@@ -1,4 +1,5 @@
 import { ClientKafka } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 
 /** An explicit Kafka envelope: never a raw domain object (ClientKafka would misread `key`). */
@@ -28,7 +29,8 @@ export class KafkaPublisher {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        retry: { retries: 8 },
+        // Murmur2 like the Java client, so a story's key lands on the same partition from any producer.
+        createPartitioner: Partitioners.DefaultPartitioner,
       },
       send: { acks: -1 },
       postfixId: '',

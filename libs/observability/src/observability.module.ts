@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { HealthController } from './health.controller';
@@ -10,6 +10,8 @@ export interface ObservabilityOptions {
   service: string;
   /** Providers whose instances implement ReadinessCheck, injected by token. */
   readinessChecks: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+  /** Modules exporting those providers, when they are not global. */
+  imports?: ModuleMetadata['imports'];
 }
 
 /** Health endpoints, Prometheus metrics and structured JSON logs, the same in every service. */
@@ -25,6 +27,7 @@ export class ObservabilityModule {
       module: ObservabilityModule,
       global: true,
       imports: [
+        ...(options.imports ?? []),
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: Env) => ({
