@@ -3,7 +3,7 @@
  * Elasticsearch node reporting its own version and analysing with hunspell, and PostgreSQL.
  * The global setup (test/setup/global-setup.ts) has already run ensureInfra().
  */
-import { Client as EsClient, estypes } from '@elastic/elasticsearch';
+import { Client as EsClient, type estypes } from '@elastic/elasticsearch';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { parseHostPort, resolveConfig } from '../infra/src/config';

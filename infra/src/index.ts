@@ -2,11 +2,11 @@
  * Programmatic entry point: the jest global setup, `npm start` and the CLI all go through
  * ensureInfra so they share one idea of where Kafka, the search engine and PostgreSQL live.
  */
-import { InfraOptions, resolveConfig } from './config';
+import { type InfraOptions, resolveConfig } from './config';
 import { ensureKafka, fetchKafka, kafkaStatus, stopKafka } from './kafka';
 import { ensureDatabase as ensureDatabaseAt, postgresStatus } from './postgres';
 import { ensureSearch, fetchSearch, searchStatus, stopSearch } from './search-engine';
-import { EnsureResult, errorMessage, seconds, ServiceStatus, StopResult } from './service';
+import { type EnsureResult, errorMessage, seconds, type ServiceStatus, type StopResult } from './service';
 
 export type { InfraOptions } from './config';
 export type { EnsureResult, ServiceStatus, StopResult } from './service';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { HostPort, InfraConfig, isLoopback, parseHostPort } from './config';
+import { type HostPort, type InfraConfig, isLoopback, parseHostPort } from './config';
 import { requireJava17, javaTool } from './java';
 import { fetchApiVersions } from './kafka-protocol';
 import { withLock } from './lock';
@@ -23,7 +23,7 @@ import {
   tailFile,
   waitUntil,
 } from './process';
-import { EnsureResult, portOpen, rel, seconds, ServiceStatus, StopResult } from './service';
+import { type EnsureResult, portOpen, rel, seconds, type ServiceStatus, type StopResult } from './service';
 
 const MAIN_CLASS = 'kafka.Kafka';
 const STOP_GRACE_MS = 30_000;

@@ -1,6 +1,6 @@
 /** CLI: `tsx infra/src/main.ts up|down|status|fetch` (wired as npm run infra:*). */
 import { ensureInfra, fetchInfra, infraStatus, stopInfra } from './index';
-import { errorMessage, ServiceStatus } from './service';
+import { errorMessage, type ServiceStatus } from './service';
 
 const USAGE = 'usage: tsx infra/src/main.ts <up|down|status|fetch>';
 

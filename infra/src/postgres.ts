@@ -3,7 +3,7 @@
  * database named in DATABASE_URL exists and say clearly what to do when nothing answers.
  */
 import { Client } from 'pg';
-import { EnsureResult, errorMessage, seconds, ServiceStatus } from './service';
+import { type EnsureResult, errorMessage, seconds, type ServiceStatus } from './service';
 
 /** Creates the database of `url` if it is missing, connecting to the `postgres` maintenance database. */
 export async function ensureDatabase(url: string): Promise<EnsureResult> {

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { InfraConfig, isLoopback } from './config';
+import { type InfraConfig, isLoopback } from './config';
 import { javaTool, requireJava17 } from './java';
 import { withLock } from './lock';
 import { copyRuntimeDependencies, readOr, sha256 } from './maven';
@@ -21,7 +21,7 @@ import {
   tailFile,
   waitUntil,
 } from './process';
-import { EnsureResult, portOpen, rel, seconds, ServiceStatus, StopResult } from './service';
+import { type EnsureResult, portOpen, rel, seconds, type ServiceStatus, type StopResult } from './service';
 
 const MAIN_CLASS = 'newswire.infra.search.SearchNode';
 const STOP_GRACE_MS = 30_000;
