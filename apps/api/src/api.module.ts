@@ -8,6 +8,7 @@ import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
 import { StorySearchModule } from './search/search.module';
+import { StoriesModule } from './stories/stories.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { StorySearchModule } from './search/search.module';
     DatabaseModule,
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: Env) => rateLimitOptions(config) }),
     StorySearchModule,
+    StoriesModule,
     ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
   ],
   providers: [

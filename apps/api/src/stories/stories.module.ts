@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { StoriesController } from './stories.controller';
+import { StoriesService } from './stories.service';
+import { StoryDocumentRepository } from './story-document.repository';
+import { StoryHistoryRepository } from './story-history.repository';
+
+@Module({
+  controllers: [StoriesController],
+  providers: [StoriesService, StoryDocumentRepository, StoryHistoryRepository],
+})
+export class StoriesModule {}
