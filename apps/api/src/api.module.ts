@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
 import { StorySearchModule } from './search/search.module';
 import { StoriesModule } from './stories/stories.module';
+import { TagsModule } from './tags/tags.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { StoriesModule } from './stories/stories.module';
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: Env) => rateLimitOptions(config) }),
     StorySearchModule,
     StoriesModule,
+    TagsModule,
     ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
   ],
   providers: [
