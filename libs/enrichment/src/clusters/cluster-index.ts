@@ -34,7 +34,8 @@ export class InMemoryClusterIndex implements ClusterIndex {
     let best: NearestMatch | undefined;
     for (const entry of this.entries) {
       const distance = hammingDistance(signature, entry.signature);
-      if (distance <= maxDistance && (!best || distance < best.distance)) best = { entry, distance };
+      if (distance <= maxDistance && (!best || distance < best.distance))
+        best = { entry, distance };
     }
     return best;
   }
@@ -65,8 +66,16 @@ export const DEFAULT_MAX_DISTANCE = 12;
  * The cluster key for a story: the key of an earlier version of the same uri, else of the nearest
  * earlier near-duplicate, else a new key from its own signature. Registers the story in the index.
  */
-export function assignCluster(index: ClusterIndex, uri: string, signature: SimHash, maxDistance: number = DEFAULT_MAX_DISTANCE): string {
-  const clusterKey = index.findByUri(uri)?.clusterKey ?? index.findNearest(signature, maxDistance)?.entry.clusterKey ?? `sh:${toHex(signature)}`;
+export function assignCluster(
+  index: ClusterIndex,
+  uri: string,
+  signature: SimHash,
+  maxDistance: number = DEFAULT_MAX_DISTANCE,
+): string {
+  const clusterKey =
+    index.findByUri(uri)?.clusterKey ??
+    index.findNearest(signature, maxDistance)?.entry.clusterKey ??
+    `sh:${toHex(signature)}`;
   index.add({ uri, signature, clusterKey });
   return clusterKey;
 }

@@ -30,8 +30,15 @@ describe('assignCluster', () => {
   it('clusters a re-sent story with a new lede and an updated version with the original', () => {
     const index = new InMemoryClusterIndex();
     const original = assignCluster(index, 'afp:1', simhash(seedText));
-    const rewrittenLede = ['Turkish President Recep Tayyip Erdogan said on Wednesday Ankara would send officials to Moscow for talks on Libya.', ...paragraphs.slice(3)].join('\n');
-    const update = [...paragraphs.slice(0, 8), 'Officials in Ankara declined to comment further on Thursday.', ...paragraphs.slice(8)].join('\n');
+    const rewrittenLede = [
+      'Turkish President Recep Tayyip Erdogan said on Wednesday Ankara would send officials to Moscow for talks on Libya.',
+      ...paragraphs.slice(3),
+    ].join('\n');
+    const update = [
+      ...paragraphs.slice(0, 8),
+      'Officials in Ankara declined to comment further on Thursday.',
+      ...paragraphs.slice(8),
+    ].join('\n');
     expect(assignCluster(index, 'reuters:9', simhash(rewrittenLede))).toBe(original);
     expect(assignCluster(index, 'afp:1', simhash(update))).toBe(original);
     expect(assignCluster(index, 'ap:3', simhash(unrelated))).not.toBe(original);

@@ -37,12 +37,18 @@ function murmur3(text: string, seed: number): number {
     h ^= k;
   };
   for (; i + 4 <= text.length; i += 4) {
-    mixIn((text.charCodeAt(i) & 0xff) | ((text.charCodeAt(i + 1) & 0xff) << 8) | ((text.charCodeAt(i + 2) & 0xff) << 16) | ((text.charCodeAt(i + 3) & 0xff) << 24));
+    mixIn(
+      (text.charCodeAt(i) & 0xff) |
+        ((text.charCodeAt(i + 1) & 0xff) << 8) |
+        ((text.charCodeAt(i + 2) & 0xff) << 16) |
+        ((text.charCodeAt(i + 3) & 0xff) << 24),
+    );
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) >>> 0;
   }
   let k = 0;
-  for (let shift = 0; i < text.length; i += 1, shift += 8) k |= (text.charCodeAt(i) & 0xff) << shift;
+  for (let shift = 0; i < text.length; i += 1, shift += 8)
+    k |= (text.charCodeAt(i) & 0xff) << shift;
   if (k !== 0) mixIn(k);
   h ^= text.length;
   h ^= h >>> 16;

@@ -25,7 +25,20 @@ export interface ReutersDocument {
   body: string;
 }
 
-const MONTHS: Record<string, string> = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' };
+const MONTHS: Record<string, string> = {
+  JAN: '01',
+  FEB: '02',
+  MAR: '03',
+  APR: '04',
+  MAY: '05',
+  JUN: '06',
+  JUL: '07',
+  AUG: '08',
+  SEP: '09',
+  OCT: '10',
+  NOV: '11',
+  DEC: '12',
+};
 
 /** The files are 8-bit with a few cp1252 bytes; decoding as windows-1252 keeps every byte meaningful. */
 export function decodeReutersBytes(bytes: Buffer): string {
@@ -54,7 +67,9 @@ function element(block: string, name: string): string {
 }
 
 function dList(block: string, name: string): string[] {
-  return [...element(block, name).matchAll(/<D>([\s\S]*?)<\/D>/g)].map((m) => decodeEntities(m[1] ?? '').trim()).filter((s) => s.length > 0);
+  return [...element(block, name).matchAll(/<D>([\s\S]*?)<\/D>/g)]
+    .map((m) => decodeEntities(m[1] ?? '').trim())
+    .filter((s) => s.length > 0);
 }
 
 /** "26-FEB-1987 15:01:01.79" -> "1987-02-26T15:01:01.790Z" (the corpus gives no zone; UTC is assumed). */
@@ -94,12 +109,20 @@ export function parseReutersSgml(text: string): ReutersDocument[] {
     const block = match[2] ?? '';
     const textOpen = /<TEXT([^>]*)>/.exec(block)?.[1] ?? '';
     const textBlock = element(block, 'TEXT');
-    const textType = oneOf(attribute(textOpen, 'TYPE') || 'NORM', ['NORM', 'BRIEF', 'UNPROC'] as const, 'NORM');
+    const textType = oneOf(
+      attribute(textOpen, 'TYPE') || 'NORM',
+      ['NORM', 'BRIEF', 'UNPROC'] as const,
+      'NORM',
+    );
     docs.push({
       newId: Number(attribute(open, 'NEWID')),
       oldId: Number(attribute(open, 'OLDID')),
       topicsAttribute: oneOf(attribute(open, 'TOPICS'), ['YES', 'NO', 'BYPASS'] as const, 'NO'),
-      lewisSplit: oneOf(attribute(open, 'LEWISSPLIT'), ['TRAIN', 'TEST', 'NOT-USED'] as const, 'NOT-USED'),
+      lewisSplit: oneOf(
+        attribute(open, 'LEWISSPLIT'),
+        ['TRAIN', 'TEST', 'NOT-USED'] as const,
+        'NOT-USED',
+      ),
       cgiSplit: attribute(open, 'CGISPLIT'),
       date: parseReutersDate(element(block, 'DATE')),
       topics: dList(block, 'TOPICS'),

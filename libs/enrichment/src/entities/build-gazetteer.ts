@@ -8,7 +8,8 @@ const MIN_CITY_POPULATION = 100_000;
 const MIN_POPULATION_FOR_WORDLIKE_CITY = 1_000_000;
 
 export const countryId = (code: string): string => `place:${code.toLowerCase()}`;
-export const cityId = (name: string, code: string): string => `place:city:${slugify(name)}-${code.toLowerCase()}`;
+export const cityId = (name: string, code: string): string =>
+  `place:city:${slugify(name)}-${code.toLowerCase()}`;
 
 function plural(demonym: string): string | undefined {
   return /(s|sh|ch|ese|i)$/i.test(demonym) ? undefined : `${demonym}s`;
@@ -23,11 +24,23 @@ function addCountries(builder: GazetteerBuilder, sources: GazetteerSources): voi
   const { places } = sources;
   for (const country of sources.countries) {
     const code = country.cca2.toLowerCase();
-    const aliases = [country.name.official, ...country.altSpellings.filter((a) => a.length > 2 && !a.includes(',')), ...(places.countryAliases[code] ?? [])];
+    const aliases = [
+      country.name.official,
+      ...country.altSpellings.filter((a) => a.length > 2 && !a.includes(',')),
+      ...(places.countryAliases[code] ?? []),
+    ];
     const name = places.displayNames[code] ?? country.name.common;
-    builder.add({ id: countryId(code), kind: 'place', placeType: 'country', name, aliases: [country.name.common, ...aliases] });
+    builder.add({
+      id: countryId(code),
+      kind: 'place',
+      placeType: 'country',
+      name,
+      aliases: [country.name.common, ...aliases],
+    });
     const eng = country.demonyms['eng'];
-    const demonyms = new Set([eng?.m, eng?.f, ...(places.countryDemonyms[code] ?? [])].filter((d): d is string => !!d));
+    const demonyms = new Set(
+      [eng?.m, eng?.f, ...(places.countryDemonyms[code] ?? [])].filter((d): d is string => !!d),
+    );
     for (const demonym of demonyms) {
       builder.addHint(countryId(code), demonym);
       const many = plural(demonym);
@@ -35,20 +48,41 @@ function addCountries(builder: GazetteerBuilder, sources: GazetteerSources): voi
     }
   }
   for (const historical of places.historicalCountries) {
-    builder.add({ id: historical.id, kind: 'place', placeType: 'country', name: historical.name, aliases: historical.aliases });
+    builder.add({
+      id: historical.id,
+      kind: 'place',
+      placeType: 'country',
+      name: historical.name,
+      aliases: historical.aliases,
+    });
     for (const demonym of historical.demonyms) builder.addHint(historical.id, demonym);
   }
   for (const region of places.regions) {
-    builder.add({ id: region.id, kind: 'place', placeType: 'region', name: region.name, aliases: region.aliases });
+    builder.add({
+      id: region.id,
+      kind: 'place',
+      placeType: 'region',
+      name: region.name,
+      aliases: region.aliases,
+    });
   }
 }
 
-function keepCity(city: CityRecord, sources: GazetteerSources, ambiguous: ReadonlySet<string>): boolean {
+function keepCity(
+  city: CityRecord,
+  sources: GazetteerSources,
+  ambiguous: ReadonlySet<string>,
+): boolean {
   if (city.featureCode === 'PPLX' || city.featureCode === 'PPLH') return false;
   const isCapital = city.featureCode === 'PPLC';
   if (!isCapital && city.population < MIN_CITY_POPULATION) return false;
   if (ambiguous.has(foldKey(city.name))) return false;
-  if (!isCapital && city.population < MIN_POPULATION_FOR_WORDLIKE_CITY && isWordlike(city.name, sources.commonWords)) return false;
+  if (
+    !isCapital &&
+    city.population < MIN_POPULATION_FOR_WORDLIKE_CITY &&
+    isWordlike(city.name, sources.commonWords)
+  )
+    return false;
   return true;
 }
 
@@ -56,7 +90,8 @@ function addCities(builder: GazetteerBuilder, sources: GazetteerSources): void {
   const ambiguous = new Set(sources.places.ambiguousCityNames.map(foldKey));
   const exonyms = new Map<string, string>();
   for (const alias of sources.places.cityAliases) {
-    if (alias.geonamesName) exonyms.set(`${foldKey(alias.geonamesName)}|${alias.country}`, alias.name);
+    if (alias.geonamesName)
+      exonyms.set(`${foldKey(alias.geonamesName)}|${alias.country}`, alias.name);
   }
   for (const city of sources.cities) {
     const code = city.country.toLowerCase();
@@ -95,7 +130,12 @@ function addOrganisationsAndPeople(builder: GazetteerBuilder, sources: Gazetteer
     builder.add({ id: org.id, kind: 'organisation', name: org.name, aliases: org.aliases });
   }
   for (const person of sources.people.people) {
-    builder.add({ id: `person:${slugify(person.name)}`, kind: 'person', name: person.name, aliases: person.aliases });
+    builder.add({
+      id: `person:${slugify(person.name)}`,
+      kind: 'person',
+      name: person.name,
+      aliases: person.aliases,
+    });
   }
 }
 

@@ -15,7 +15,8 @@ describe('extractEntities: alias resolution', () => {
     const story = storyOf({
       uri: 't:1',
       headline: 'Erdogan visits Berlin',
-      body_text: 'Turkish President Erdogan arrived on Monday.\n\nRecep Tayyip Erdogan said talks went well. Erdogan left later.',
+      body_text:
+        'Turkish President Erdogan arrived on Monday.\n\nRecep Tayyip Erdogan said talks went well. Erdogan left later.',
     });
     const people = extractEntities(story, resources).filter((t) => t.kind === 'person');
     expect(people.map((t) => t.id)).toEqual(['person:recep-tayyip-erdogan']);
@@ -26,30 +27,47 @@ describe('extractEntities: alias resolution', () => {
     const story = storyOf({
       uri: 't:2',
       headline: 'Fed chief speaks',
-      body_text: 'Treasury Secretary James Baker met Paul Volcker on Tuesday. Baker said the dollar was stable and Volcker agreed.',
+      body_text:
+        'Treasury Secretary James Baker met Paul Volcker on Tuesday. Baker said the dollar was stable and Volcker agreed.',
     });
-    const ids = extractEntities(story, resources).filter((t) => t.kind === 'person').map((t) => t.id).sort();
+    const ids = extractEntities(story, resources)
+      .filter((t) => t.kind === 'person')
+      .map((t) => t.id)
+      .sort();
     expect(ids).toEqual(['person:james-baker', 'person:paul-volcker']);
   });
 
   it('maps acronyms and long forms of a known organisation to one id', () => {
-    const story = storyOf({ uri: 't:3', headline: 'GNA asks for help', body_text: 'The Government of National Accord (GNA) asked the UN for support.' });
+    const story = storyOf({
+      uri: 't:3',
+      headline: 'GNA asks for help',
+      body_text: 'The Government of National Accord (GNA) asked the UN for support.',
+    });
     const orgs = extractEntities(story, resources).filter((t) => t.kind === 'organisation');
-    expect(orgs.map((t) => t.id).sort()).toEqual(['org:government-of-national-accord', 'org:united-nations']);
+    expect(orgs.map((t) => t.id).sort()).toEqual([
+      'org:government-of-national-accord',
+      'org:united-nations',
+    ]);
   });
 
   it('learns an acronym defined in the text for an organisation it does not know', () => {
     const story = storyOf({
       uri: 't:4',
       headline: 'Rebels advance',
-      body_text: 'The Sudan Liberation Movement (SLM) said it took the town. Later the SLM withdrew.',
+      body_text:
+        'The Sudan Liberation Movement (SLM) said it took the town. Later the SLM withdrew.',
     });
     const org = byId(extractEntities(story, resources), 'org:sudan-liberation-movement');
     expect(org?.aliases).toContain('SLM');
   });
 
   it('carries provider metadata and marks it fromProvider', () => {
-    const story = storyOf({ uri: 't:5', headline: 'Markets calm', body_text: 'Shares rose.', places: [{ name: 'Japan', code: 'JP' }] });
+    const story = storyOf({
+      uri: 't:5',
+      headline: 'Markets calm',
+      body_text: 'Shares rose.',
+      places: [{ name: 'Japan', code: 'JP' }],
+    });
     const japan = byId(extractEntities(story, resources), 'place:jp');
     expect(japan?.provenance.fromProvider).toBe(true);
   });
@@ -57,26 +75,46 @@ describe('extractEntities: alias resolution', () => {
 
 describe('extractEntities: places', () => {
   it('gives a city its country as parent and keeps the two apart', () => {
-    const story = storyOf({ uri: 't:6', headline: 'Talks in Abu Dhabi', body_text: 'The UAE hosted talks in Abu Dhabi on Sunday.' });
+    const story = storyOf({
+      uri: 't:6',
+      headline: 'Talks in Abu Dhabi',
+      body_text: 'The UAE hosted talks in Abu Dhabi on Sunday.',
+    });
     const tags = extractEntities(story, resources);
     expect(byId(tags, 'place:city:abu-dhabi-ae')?.parentId).toBe('place:ae');
     expect(byId(tags, 'place:ae')?.parentId).toBeUndefined();
   });
 
   it('picks the Tripoli of the country the story is about', () => {
-    const libya = extractEntities(storyOf({ uri: 't:7', headline: 'Fighting near Tripoli', body_text: 'Libya saw clashes.' }), resources);
-    const lebanon = extractEntities(storyOf({ uri: 't:8', headline: 'Protest in Tripoli', body_text: 'Lebanon saw protests.' }), resources);
+    const libya = extractEntities(
+      storyOf({ uri: 't:7', headline: 'Fighting near Tripoli', body_text: 'Libya saw clashes.' }),
+      resources,
+    );
+    const lebanon = extractEntities(
+      storyOf({ uri: 't:8', headline: 'Protest in Tripoli', body_text: 'Lebanon saw protests.' }),
+      resources,
+    );
     expect(byId(libya, 'place:city:tripoli-ly')).toBeDefined();
     expect(byId(lebanon, 'place:city:tripoli-lb')).toBeDefined();
   });
 
   it('treats a demonym only as a hint, not as a mention of the country', () => {
-    const tags = extractEntities(storyOf({ uri: 't:9', headline: 'Talks end', body_text: 'A German diplomat said little.' }), resources);
+    const tags = extractEntities(
+      storyOf({ uri: 't:9', headline: 'Talks end', body_text: 'A German diplomat said little.' }),
+      resources,
+    );
     expect(byId(tags, 'place:de')).toBeUndefined();
   });
 
   it('does not read lower-case words as places', () => {
-    const tags = extractEntities(storyOf({ uri: 't:10', headline: 'Holiday food', body_text: 'They ate turkey and rice from china plates.' }), resources);
+    const tags = extractEntities(
+      storyOf({
+        uri: 't:10',
+        headline: 'Holiday food',
+        body_text: 'They ate turkey and rice from china plates.',
+      }),
+      resources,
+    );
     expect(tags.filter((t) => t.kind === 'place')).toEqual([]);
   });
 });
@@ -105,7 +143,13 @@ describe('extractEntities: the seed story', () => {
     'org:libyan-national-army',
   ];
   // Also correct, not required: cities named in passing, the UN, the region.
-  const ALLOWED_EXTRA = ['place:city:ankara-tr', 'place:city:abu-dhabi-ae', 'org:united-nations', 'place:region:mediterranean', 'place:region:north-africa'];
+  const ALLOWED_EXTRA = [
+    'place:city:ankara-tr',
+    'place:city:abu-dhabi-ae',
+    'org:united-nations',
+    'place:region:mediterranean',
+    'place:region:north-africa',
+  ];
 
   it('finds every required entity and nothing outside the allowed extras', () => {
     const ids = extractEntities(loadSeedStory(), resources).map((t) => t.id);

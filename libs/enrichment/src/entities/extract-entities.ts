@@ -2,14 +2,19 @@ import type { CanonicalStory, NamedEntity, Tag } from '@lib/contracts';
 import { slugify } from '../text/normalise';
 import { storySegments, type StoryText } from '../text/story-text';
 import type { EntityKind, Gazetteer } from './gazetteer';
-import { type CandidateMention, extractSegmentMentions, type SegmentMentions } from './extract-mentions';
+import {
+  type CandidateMention,
+  extractSegmentMentions,
+  type SegmentMentions,
+} from './extract-mentions';
 import type { EntityResources } from './load-gazetteer';
 import { lookupName } from './lookup';
 import { evidenceToConfidence, type Mention, mentionWeight } from './mention';
 import { resolvePeople } from './resolve-people';
 import { resolvePlaceMentions } from './resolve-places';
 
-export type EntityInput = StoryText & Partial<Pick<CanonicalStory, 'people' | 'organisations' | 'places'>>;
+export type EntityInput = StoryText &
+  Partial<Pick<CanonicalStory, 'people' | 'organisations' | 'places'>>;
 
 export interface EntityExtractionOptions {
   /** Tags below this confidence are dropped (provider-carried ones are always kept). */
@@ -40,32 +45,83 @@ function providerMentions(story: EntityInput, gazetteer: Gazetteer): Mention[] {
   for (const [kind, list] of groups) {
     for (const entity of list ?? []) {
       const code = entity.code?.toLowerCase();
-      const byCode = kind === 'place' && code && /^[a-z]{2}$/.test(code) && gazetteer.entries.has(`place:${code}`) ? [`place:${code}`] : [];
+      const byCode =
+        kind === 'place' &&
+        code &&
+        /^[a-z]{2}$/.test(code) &&
+        gazetteer.entries.has(`place:${code}`)
+          ? [`place:${code}`]
+          : [];
       const byName = lookupName(gazetteer, entity.name)
         .map((m) => m.entryId)
         .filter((id) => gazetteer.entries.get(id)?.kind === kind);
       const prefix = kind === 'organisation' ? 'org' : kind;
-      const ids = byCode.length > 0 ? byCode : byName.length > 0 ? byName : [`${prefix}:${slugify(entity.name)}`];
-      out.push({ kind, entryIds: ids, surface: entity.name, segment: 'body', paragraph: 0, isHint: false, method: 'provider' });
+      const ids =
+        byCode.length > 0
+          ? byCode
+          : byName.length > 0
+            ? byName
+            : [`${prefix}:${slugify(entity.name)}`];
+      out.push({
+        kind,
+        entryIds: ids,
+        surface: entity.name,
+        segment: 'body',
+        paragraph: 0,
+        isHint: false,
+        method: 'provider',
+      });
     }
   }
   return out;
 }
 
-function organisationMentions(candidates: readonly CandidateMention[], bareAcronyms: readonly CandidateMention[], gazetteer: Gazetteer): Mention[] {
+function organisationMentions(
+  candidates: readonly CandidateMention[],
+  bareAcronyms: readonly CandidateMention[],
+  gazetteer: Gazetteer,
+): Mention[] {
   const out: Mention[] = [];
   const acronymToId = new Map<string, string>();
   for (const c of candidates) {
     if (c.kind !== 'organisation') continue;
-    const known = lookupName(gazetteer, c.name).find((m) => gazetteer.entries.get(m.entryId)?.kind === 'organisation');
+    const known = lookupName(gazetteer, c.name).find(
+      (m) => gazetteer.entries.get(m.entryId)?.kind === 'organisation',
+    );
     const id = known?.entryId ?? `org:${slugify(c.name)}`;
     if (c.acronym) acronymToId.set(c.acronym, id);
-    out.push({ kind: 'organisation', entryIds: [id], surface: c.name, segment: c.segment, paragraph: c.paragraph, isHint: false, method: c.method === 'acronym' ? 'acronym' : 'name-pattern' });
-    if (c.acronym) out.push({ kind: 'organisation', entryIds: [id], surface: c.acronym, segment: c.segment, paragraph: c.paragraph, isHint: false, method: 'acronym' });
+    out.push({
+      kind: 'organisation',
+      entryIds: [id],
+      surface: c.name,
+      segment: c.segment,
+      paragraph: c.paragraph,
+      isHint: false,
+      method: c.method === 'acronym' ? 'acronym' : 'name-pattern',
+    });
+    if (c.acronym)
+      out.push({
+        kind: 'organisation',
+        entryIds: [id],
+        surface: c.acronym,
+        segment: c.segment,
+        paragraph: c.paragraph,
+        isHint: false,
+        method: 'acronym',
+      });
   }
   for (const a of bareAcronyms) {
     const id = acronymToId.get(a.name);
-    if (id) out.push({ kind: 'organisation', entryIds: [id], surface: a.name, segment: a.segment, paragraph: a.paragraph, isHint: false, method: 'acronym' });
+    if (id)
+      out.push({
+        kind: 'organisation',
+        entryIds: [id],
+        surface: a.name,
+        segment: a.segment,
+        paragraph: a.paragraph,
+        isHint: false,
+        method: 'acronym',
+      });
   }
   return out;
 }
@@ -126,10 +182,15 @@ function toTag(acc: Accumulator, gazetteer: Gazetteer): Tag {
  * People, organisations and places of a story as tags with canonical ids. Pure: the gazetteer
  * and lexicon are loaded once by the caller.
  */
-export function extractEntities(story: EntityInput, resources: EntityResources, options: EntityExtractionOptions = {}): Tag[] {
+export function extractEntities(
+  story: EntityInput,
+  resources: EntityResources,
+  options: EntityExtractionOptions = {},
+): Tag[] {
   const { gazetteer, lexicon } = resources;
   const found: SegmentMentions = { mentions: [], candidates: [], bareAcronyms: [] };
-  for (const segment of storySegments(story)) extractSegmentMentions(segment, gazetteer, lexicon, found);
+  for (const segment of storySegments(story))
+    extractSegmentMentions(segment, gazetteer, lexicon, found);
   const gazetteerMentions = resolvePlaceMentions(found.mentions, gazetteer);
   const mentions = [
     ...gazetteerMentions,
@@ -141,5 +202,8 @@ export function extractEntities(story: EntityInput, resources: EntityResources, 
   return [...accumulate(mentions, gazetteer).values()]
     .map((acc) => toTag(acc, gazetteer))
     .filter((tag) => tag.provenance.fromProvider || tag.confidence >= minConfidence)
-    .sort((a, b) => a.kind.localeCompare(b.kind) || b.confidence - a.confidence || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) || b.confidence - a.confidence || a.id.localeCompare(b.id),
+    );
 }

@@ -3,7 +3,13 @@ import { isShouting, type Token, tokenise } from '../text/tokenise';
 import type { Gazetteer } from './gazetteer';
 import { matchGazetteer } from './gazetteer-match';
 import type { Mention } from './mention';
-import { acronymAfter, capitalisedRun, classifyRun, isTitleWord, type NameCandidate } from './name-candidates';
+import {
+  acronymAfter,
+  capitalisedRun,
+  classifyRun,
+  isTitleWord,
+  type NameCandidate,
+} from './name-candidates';
 import type { NameLexicon } from './name-lexicon';
 
 /** A capitalised name the gazetteer does not know, found by patterns. */
@@ -26,11 +32,17 @@ function nameOf(text: string, run: readonly Token[]): string {
 }
 
 /** Scans one segment: gazetteer matches first (longest wins), then capitalised runs by pattern. */
-export function extractSegmentMentions(segment: TextSegment, gazetteer: Gazetteer, lexicon: NameLexicon, out: SegmentMentions): void {
+export function extractSegmentMentions(
+  segment: TextSegment,
+  gazetteer: Gazetteer,
+  lexicon: NameLexicon,
+  out: SegmentMentions,
+): void {
   const tokens = tokenise(segment.text);
   const shouting = isShouting(segment.text);
   const at = { segment: segment.kind, paragraph: segment.paragraph };
-  const hitAt = (i: number) => matchGazetteer(gazetteer.root, tokens, i, segment.text, shouting, lexicon.commonWords);
+  const hitAt = (i: number) =>
+    matchGazetteer(gazetteer.root, tokens, i, segment.text, shouting, lexicon.commonWords);
   let titleBefore = false;
   let i = 0;
   while (i < tokens.length) {
@@ -43,14 +55,28 @@ export function extractSegmentMentions(segment: TextSegment, gazetteer: Gazettee
     }
     const hit = hitAt(i);
     const hintOnly = hit?.matches.every((m) => m.isHint) ?? false;
-    const isPlaceHit = hit?.matches.every((m) => gazetteer.entries.get(m.entryId)?.kind === 'place') ?? false;
+    const isPlaceHit =
+      hit?.matches.every((m) => gazetteer.entries.get(m.entryId)?.kind === 'place') ?? false;
     if (hit && isPlaceHit && startsOrgRun(tokens, hit.start, hit.end, lexicon, hitAt)) {
       // "Sudan Liberation Movement", "Libyan National Army": the place opens an organisation's name.
       const ids = [...new Set(hit.matches.map((m) => m.entryId))];
-      out.mentions.push({ kind: 'place', entryIds: ids, surface: hit.surface, ...at, isHint: true, method: 'gazetteer' });
+      out.mentions.push({
+        kind: 'place',
+        entryIds: ids,
+        surface: hit.surface,
+        ...at,
+        isHint: true,
+        method: 'gazetteer',
+      });
       const end = capitalisedRun(tokens, hit.end, lexicon, (j) => hitAt(j) !== undefined);
       const run = tokens.slice(i, end);
-      const candidate = classifyRun(run, nameOf(segment.text, run), false, acronymAfter(tokens, end), lexicon);
+      const candidate = classifyRun(
+        run,
+        nameOf(segment.text, run),
+        false,
+        acronymAfter(tokens, end),
+        lexicon,
+      );
       if (candidate) out.candidates.push({ ...candidate, ...at });
       titleBefore = false;
       i = end;
@@ -58,10 +84,18 @@ export function extractSegmentMentions(segment: TextSegment, gazetteer: Gazettee
     }
     if (hit) {
       const byEntry = new Map<string, boolean>();
-      for (const m of hit.matches) byEntry.set(m.entryId, (byEntry.get(m.entryId) ?? true) && m.isHint);
+      for (const m of hit.matches)
+        byEntry.set(m.entryId, (byEntry.get(m.entryId) ?? true) && m.isHint);
       const ids = [...byEntry.keys()];
       const kind = gazetteer.entries.get(ids[0] ?? '')?.kind ?? 'place';
-      out.mentions.push({ kind, entryIds: ids, surface: hit.surface, ...at, isHint: [...byEntry.values()].every(Boolean), method: 'gazetteer' });
+      out.mentions.push({
+        kind,
+        entryIds: ids,
+        surface: hit.surface,
+        ...at,
+        isHint: [...byEntry.values()].every(Boolean),
+        method: 'gazetteer',
+      });
       // "President" may follow a demonym ("Turkish President Erdogan"); anything else resets the cue.
       titleBefore = hintOnly ? titleBefore : false;
       i = hit.end;
@@ -78,12 +112,21 @@ export function extractSegmentMentions(segment: TextSegment, gazetteer: Gazettee
       continue;
     }
     // A capitalised ordinary word opening a sentence ("Though", "Earlier") is not a name.
-    if (token.isSentenceStart && lexicon.commonWords.has(token.key) && !lexicon.firstNames.has(token.key)) {
+    if (
+      token.isSentenceStart &&
+      lexicon.commonWords.has(token.key) &&
+      !lexicon.firstNames.has(token.key)
+    ) {
       titleBefore = false;
       i += 1;
       continue;
     }
-    const end = capitalisedRun(tokens, i, lexicon, (j) => hitAt(j) !== undefined && !(hitAt(j)?.matches.every((m) => m.isHint) ?? false));
+    const end = capitalisedRun(
+      tokens,
+      i,
+      lexicon,
+      (j) => hitAt(j) !== undefined && !(hitAt(j)?.matches.every((m) => m.isHint) ?? false),
+    );
     const run = tokens.slice(i, end);
     const acronym = acronymAfter(tokens, end);
     if (run.length === 1 && /^[A-Z][A-Z0-9]{1,6}$/.test(token.text)) {
@@ -98,9 +141,25 @@ export function extractSegmentMentions(segment: TextSegment, gazetteer: Gazettee
 }
 
 /** "Libyan National Army": a demonym that opens an organisation's name belongs to the name. */
-function startsOrgRun(tokens: readonly Token[], start: number, from: number, lexicon: NameLexicon, hitAt: (i: number) => unknown): boolean {
+function startsOrgRun(
+  tokens: readonly Token[],
+  start: number,
+  from: number,
+  lexicon: NameLexicon,
+  hitAt: (i: number) => unknown,
+): boolean {
   const next = tokens[from];
-  if (!next || next.type !== 'word' || !next.isCapitalised || isTitleWord(next, lexicon) || hitAt(from) !== undefined) return false;
+  if (
+    !next ||
+    next.type !== 'word' ||
+    !next.isCapitalised ||
+    isTitleWord(next, lexicon) ||
+    hitAt(from) !== undefined
+  )
+    return false;
   const end = capitalisedRun(tokens, from, lexicon, (j) => hitAt(j) !== undefined);
-  return end > from && classifyRun(tokens.slice(start, end), '', false, undefined, lexicon)?.kind === 'organisation';
+  return (
+    end > from &&
+    classifyRun(tokens.slice(start, end), '', false, undefined, lexicon)?.kind === 'organisation'
+  );
 }

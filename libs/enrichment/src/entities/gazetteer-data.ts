@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Shapes of the curated tables in `data/entities/`; validated on load so a bad edit fails loudly. */
 export const organisationsFileSchema = z.object({
   version: z.string(),
-  organisations: z.array(z.object({ id: z.string().startsWith('org:'), name: z.string(), aliases: z.array(z.string()) })),
+  organisations: z.array(
+    z.object({ id: z.string().startsWith('org:'), name: z.string(), aliases: z.array(z.string()) }),
+  ),
 });
 export type OrganisationsFile = z.infer<typeof organisationsFileSchema>;
 
@@ -19,7 +21,12 @@ export const placesFileSchema = z.object({
   countryAliases: z.record(z.array(z.string())),
   countryDemonyms: z.record(z.array(z.string())),
   historicalCountries: z.array(
-    z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), demonyms: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      demonyms: z.array(z.string()),
+    }),
   ),
   cityAliases: z.array(
     z.object({

@@ -2,7 +2,28 @@ import type { Token } from '../text/tokenise';
 import type { SurfaceMatch, TrieNode } from './gazetteer';
 
 /** Lower-case words allowed inside a multi-word name ("Bank of Japan", "Fayez al-Sarraj"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'da', 'di', 'y', '&']);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'y',
+  '&',
+]);
 /** Punctuation that may sit inside a name and is skipped while matching. */
 const INNER_PUNCT = new Set(['-', '.', "'", '’']);
 
@@ -20,7 +41,14 @@ function spanSurface(tokens: readonly Token[], start: number, end: number, text:
   return first && last ? text.slice(first.start, last.end).replace(/['’]s$/, '') : '';
 }
 
-function acceptable(tokens: readonly Token[], start: number, end: number, match: SurfaceMatch, isShouting: boolean, commonWords: ReadonlySet<string>): boolean {
+function acceptable(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  match: SurfaceMatch,
+  isShouting: boolean,
+  commonWords: ReadonlySet<string>,
+): boolean {
   const words = tokens.slice(start, end).filter((t) => t.type === 'word');
   if (match.exactCase !== undefined) {
     return words.map((t) => t.text).join('') === match.exactCase;
@@ -59,8 +87,11 @@ export function matchGazetteer(
     if (!node) break;
     i += 1;
     if (node.matches.length > 0) {
-      const accepted = node.matches.filter((m) => acceptable(tokens, start, i, m, isShouting, commonWords));
-      if (accepted.length > 0) best = { start, end: i, matches: accepted, surface: spanSurface(tokens, start, i, text) };
+      const accepted = node.matches.filter((m) =>
+        acceptable(tokens, start, i, m, isShouting, commonWords),
+      );
+      if (accepted.length > 0)
+        best = { start, end: i, matches: accepted, surface: spanSurface(tokens, start, i, text) };
     }
     // A possessive ("Haftar's") ends the name.
     if (token.isPossessive) break;

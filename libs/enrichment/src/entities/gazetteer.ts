@@ -79,8 +79,11 @@ export class GazetteerBuilder {
     const keys = nameKeys(withoutArticle);
     if (keys.length === 0) return;
     const letters = withoutArticle.replace(/[^\p{L}]/gu, '');
-    const isAcronym = letters.length <= 6 && letters === letters.toUpperCase() && !/\s/.test(withoutArticle.trim());
-    const full: SurfaceMatch = isAcronym ? { ...match, exactCase: withoutArticle.replace(/[^\p{L}\p{N}.]/gu, '') } : match;
+    const isAcronym =
+      letters.length <= 6 && letters === letters.toUpperCase() && !/\s/.test(withoutArticle.trim());
+    const full: SurfaceMatch = isAcronym
+      ? { ...match, exactCase: withoutArticle.replace(/[^\p{L}\p{N}.]/gu, '') }
+      : match;
     let node = this.root;
     for (const key of keys) {
       let child = node.children.get(key);
@@ -90,7 +93,12 @@ export class GazetteerBuilder {
       }
       node = child;
     }
-    if (!node.matches.some((m) => m.entryId === full.entryId && m.isHint === full.isHint && m.exactCase === full.exactCase)) {
+    if (
+      !node.matches.some(
+        (m) =>
+          m.entryId === full.entryId && m.isHint === full.isHint && m.exactCase === full.exactCase,
+      )
+    ) {
       node.matches.push(full);
     }
   }

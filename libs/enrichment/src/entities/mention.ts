@@ -15,7 +15,9 @@ export interface Mention {
 }
 
 /** Where a mention sits says how central the entity is: headline and dateline count most. */
-export function mentionWeight(mention: Pick<Mention, 'segment' | 'paragraph' | 'isHint' | 'method'>): number {
+export function mentionWeight(
+  mention: Pick<Mention, 'segment' | 'paragraph' | 'isHint' | 'method'>,
+): number {
   if (mention.method === 'provider') return 1.5;
   let weight: number;
   switch (mention.segment) {

@@ -32,7 +32,12 @@ export function isTitleWord(token: Token, lexicon: NameLexicon): boolean {
  * The capitalised run starting at `start`: capitalised words, joined by name connectors or
  * hyphens. Stops at titles, possessives and punctuation. Returns the index after the run.
  */
-export function capitalisedRun(tokens: readonly Token[], start: number, lexicon: NameLexicon, stopAt: (i: number) => boolean): number {
+export function capitalisedRun(
+  tokens: readonly Token[],
+  start: number,
+  lexicon: NameLexicon,
+  stopAt: (i: number) => boolean,
+): number {
   let end = start;
   let i = start;
   while (i < tokens.length) {
@@ -41,14 +46,21 @@ export function capitalisedRun(tokens: readonly Token[], start: number, lexicon:
     if (i > start && stopAt(i)) break;
     // Months and weekdays end a name: "Paul Volcker on Tuesday".
     if (i > start && lexicon.calendarWords.has(token.key)) break;
-    if (token.type === 'word' && token.isCapitalised && !(i > start && isTitleWord(token, lexicon))) {
+    if (
+      token.type === 'word' &&
+      token.isCapitalised &&
+      !(i > start && isTitleWord(token, lexicon))
+    ) {
       i += 1;
       end = i;
       if (token.isPossessive) break;
       continue;
     }
     const next = tokens[i + 1];
-    const joins = (token.type === 'word' && NAME_CONNECTORS.has(token.key)) || token.text === '-' || token.text === '&';
+    const joins =
+      (token.type === 'word' && NAME_CONNECTORS.has(token.key)) ||
+      token.text === '-' ||
+      token.text === '&';
     if (i > start && joins && next?.type === 'word' && next.isCapitalised) {
       i += 1;
       continue;
@@ -80,15 +92,23 @@ export function classifyRun(
   const last = words[words.length - 1];
   if (!first || !last) return undefined;
   if (words.some((t) => lexicon.calendarWords.has(t.key))) return undefined;
-  if (acronym && words.length >= 2) return { kind: 'organisation', name, acronym, method: 'acronym' };
-  if (words.length >= 2 && ORG_SUFFIXES.has(last.key)) return { kind: 'organisation', name, method: 'name-pattern' };
+  if (acronym && words.length >= 2)
+    return { kind: 'organisation', name, acronym, method: 'acronym' };
+  if (words.length >= 2 && ORG_SUFFIXES.has(last.key))
+    return { kind: 'organisation', name, method: 'name-pattern' };
   // Surnames are often ordinary words (Baker, Young, King): after a title or a first name they are names.
   if (hasTitleBefore && words.length <= 4) {
     return { kind: words.length === 1 ? 'single' : 'person', name, method: 'title-pattern' };
   }
-  if (words.length >= 2 && words.length <= 4 && lexicon.firstNames.has(first.key) && !lexicon.commonWords.has(first.key)) {
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    lexicon.firstNames.has(first.key) &&
+    !lexicon.commonWords.has(first.key)
+  ) {
     return { kind: 'person', name, method: 'name-pattern' };
   }
-  if (words.length === 1 && !lexicon.commonWords.has(first.key)) return { kind: 'single', name, method: 'name-pattern' };
+  if (words.length === 1 && !lexicon.commonWords.has(first.key))
+    return { kind: 'single', name, method: 'name-pattern' };
   return undefined;
 }

@@ -12,7 +12,21 @@ export interface NameLexicon {
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const PROPER_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'ProperNoun', 'SportsTeam', 'Demonym']);
+const PROPER_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'ProperNoun',
+  'SportsTeam',
+  'Demonym',
+]);
 const EXTRA_TITLES = `president chancellor minister premier secretary mr mrs ms dr sir king queen prince princess sheikh
 emir chairman chairwoman chair governor senator rep representative general gen colonel col lieutenant
 ambassador pope vice deputy commissioner director judge justice lord lady marshal commander spokesman
@@ -28,8 +42,10 @@ function tagsOf(value: unknown): string[] {
 
 function lexiconOf(model: object): Record<string, unknown> {
   const one: unknown = (model as { one?: unknown }).one;
-  const lexicon: unknown = typeof one === 'object' && one !== null ? (one as { lexicon?: unknown }).lexicon : undefined;
-  if (typeof lexicon !== 'object' || lexicon === null) throw new Error('compromise lexicon not found');
+  const lexicon: unknown =
+    typeof one === 'object' && one !== null ? (one as { lexicon?: unknown }).lexicon : undefined;
+  if (typeof lexicon !== 'object' || lexicon === null)
+    throw new Error('compromise lexicon not found');
   return lexicon as Record<string, unknown>;
 }
 

@@ -3,14 +3,21 @@ import type { Gazetteer } from './gazetteer';
 import type { CandidateMention } from './extract-mentions';
 import type { Mention } from './mention';
 
-const lastWord = (name: string): string => foldKey(name).split(/[\s-]+/).pop() ?? '';
+const lastWord = (name: string): string =>
+  foldKey(name)
+    .split(/[\s-]+/)
+    .pop() ?? '';
 
 /**
  * Document-level coreference for people: "Recep Tayyip Erdogan", "Tayyip Erdogan" and a later
  * bare "Erdogan" are one person. A bare surname is kept only when it joins a full name or
  * followed a title ("Chancellor Kohl"); otherwise it is too often a company or a place.
  */
-export function resolvePeople(candidates: readonly CandidateMention[], gazetteerMentions: readonly Mention[], gazetteer: Gazetteer): Mention[] {
+export function resolvePeople(
+  candidates: readonly CandidateMention[],
+  gazetteerMentions: readonly Mention[],
+  gazetteer: Gazetteer,
+): Mention[] {
   const surnameToId = new Map<string, string>();
   for (const m of gazetteerMentions) {
     if (m.kind !== 'person') continue;
@@ -40,9 +47,18 @@ export function resolvePeople(candidates: readonly CandidateMention[], gazetteer
   const mentions: Mention[] = [];
   for (const c of candidates) {
     if (c.kind === 'organisation') continue;
-    const id = c.kind === 'person' ? nameToId.get(foldKey(c.name)) : surnameToId.get(foldKey(c.name));
+    const id =
+      c.kind === 'person' ? nameToId.get(foldKey(c.name)) : surnameToId.get(foldKey(c.name));
     if (!id) continue;
-    mentions.push({ kind: 'person', entryIds: [id], surface: c.name, segment: c.segment, paragraph: c.paragraph, isHint: false, method: c.method === 'acronym' ? 'name-pattern' : c.method });
+    mentions.push({
+      kind: 'person',
+      entryIds: [id],
+      surface: c.name,
+      segment: c.segment,
+      paragraph: c.paragraph,
+      isHint: false,
+      method: c.method === 'acronym' ? 'name-pattern' : c.method,
+    });
   }
   return mentions;
 }

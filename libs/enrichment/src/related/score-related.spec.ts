@@ -4,7 +4,11 @@ import { suggestInlinePosition } from './inline-position';
 import { type RelatedCandidate, type RelatedQuery, scoreRelated } from './score-related';
 import { buildTagStatistics } from './tag-statistics';
 
-const t = (id: string, confidence = 0.9) => ({ id, kind: id.startsWith('person') ? ('person' as const) : ('place' as const), confidence });
+const t = (id: string, confidence = 0.9) => ({
+  id,
+  kind: id.startsWith('person') ? ('person' as const) : ('place' as const),
+  confidence,
+});
 
 const query: RelatedQuery = {
   uri: 'q',
@@ -32,18 +36,42 @@ const stats = buildTagStatistics([
 
 describe('scoreRelated', () => {
   it('ranks a story sharing a rare entity above one sharing a common one', () => {
-    const links = scoreRelated(query, [candidate('common', { tags: [t('place:us')] }), candidate('rare', { tags: [t('person:khalifa-haftar')] })], stats);
+    const links = scoreRelated(
+      query,
+      [
+        candidate('common', { tags: [t('place:us')] }),
+        candidate('rare', { tags: [t('person:khalifa-haftar')] }),
+      ],
+      stats,
+    );
     expect(links.map((l) => l.uri)).toEqual(['rare', 'common']);
   });
 
   it('explains each link with shared entities and terms', () => {
-    const [link] = scoreRelated(query, [candidate('a', { tags: [t('place:ly'), t('person:khalifa-haftar')], terms: ['ceasefire', 'oil'] })], stats);
+    const [link] = scoreRelated(
+      query,
+      [
+        candidate('a', {
+          tags: [t('place:ly'), t('person:khalifa-haftar')],
+          terms: ['ceasefire', 'oil'],
+        }),
+      ],
+      stats,
+    );
     expect(link?.reason.sharedEntities).toEqual(['person:khalifa-haftar', 'place:ly']);
     expect(link?.reason.sharedTerms).toEqual(['ceasefire']);
   });
 
   it('never links a story of the same cluster or the story itself', () => {
-    const links = scoreRelated(query, [candidate('q', { textSimilarity: 1 }), candidate('copy', { clusterKey: 'sh:q', textSimilarity: 0.95 }), candidate('other', {})], stats);
+    const links = scoreRelated(
+      query,
+      [
+        candidate('q', { textSimilarity: 1 }),
+        candidate('copy', { clusterKey: 'sh:q', textSimilarity: 0.95 }),
+        candidate('other', {}),
+      ],
+      stats,
+    );
     expect(links.map((l) => l.uri)).toEqual(['other']);
   });
 
@@ -62,17 +90,29 @@ describe('suggestInlinePosition', () => {
   const story = storyOf({
     uri: 's',
     headline: 'h',
-    body_text: 'Markets were calm on Monday.\n\nHaftar launched an offensive on Tripoli.\n\nThe ceasefire talks resume next week in Libya and Haftar will attend.\n\nOther news.',
+    body_text:
+      'Markets were calm on Monday.\n\nHaftar launched an offensive on Tripoli.\n\nThe ceasefire talks resume next week in Libya and Haftar will attend.\n\nOther news.',
   });
 
   it('picks the paragraph that mentions most of the shared entities and terms', () => {
-    const link: RelatedLink = { uri: 'x', score: 1, reason: { sharedEntities: ['person:khalifa-haftar', 'place:ly'], sharedTerms: ['ceasefire'] } };
-    const tags = [{ id: 'person:khalifa-haftar', name: 'Khalifa Haftar', aliases: ['Haftar'] }, { id: 'place:ly', name: 'Libya', aliases: [] }];
+    const link: RelatedLink = {
+      uri: 'x',
+      score: 1,
+      reason: { sharedEntities: ['person:khalifa-haftar', 'place:ly'], sharedTerms: ['ceasefire'] },
+    };
+    const tags = [
+      { id: 'person:khalifa-haftar', name: 'Khalifa Haftar', aliases: ['Haftar'] },
+      { id: 'place:ly', name: 'Libya', aliases: [] },
+    ];
     expect(suggestInlinePosition(story, link, tags)).toBe(2);
   });
 
   it('returns undefined when no paragraph overlaps', () => {
-    const link: RelatedLink = { uri: 'x', score: 1, reason: { sharedEntities: ['place:jp'], sharedTerms: ['yen'] } };
+    const link: RelatedLink = {
+      uri: 'x',
+      score: 1,
+      reason: { sharedEntities: ['place:jp'], sharedTerms: ['yen'] },
+    };
     expect(suggestInlinePosition(story, link)).toBeUndefined();
   });
 });

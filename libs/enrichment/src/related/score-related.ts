@@ -36,9 +36,20 @@ export interface RelatedScoringOptions {
   minScore?: number;
 }
 
-const DEFAULTS: Required<RelatedScoringOptions> = { k: 5, textWeight: 1, entityWeight: 1, halfLifeHours: 72, recencyShare: 0.3, minScore: 0.05 };
+const DEFAULTS: Required<RelatedScoringOptions> = {
+  k: 5,
+  textWeight: 1,
+  entityWeight: 1,
+  halfLifeHours: 72,
+  recencyShare: 0.3,
+  minScore: 0.05,
+};
 
-function sharedTagScore(query: RelatedQuery, candidate: RelatedCandidate, stats: TagStatistics): { score: number; shared: string[] } {
+function sharedTagScore(
+  query: RelatedQuery,
+  candidate: RelatedCandidate,
+  stats: TagStatistics,
+): { score: number; shared: string[] } {
   const theirs = new Map(candidate.tags.map((t) => [t.id, t.confidence]));
   let total = 0;
   let shared = 0;
@@ -52,13 +63,23 @@ function sharedTagScore(query: RelatedQuery, candidate: RelatedCandidate, stats:
     shared += contribution;
     sharedIds.push([tag.id, contribution]);
   }
-  return { score: total > 0 ? shared / total : 0, shared: sharedIds.sort((a, b) => b[1] - a[1]).map(([id]) => id) };
+  return {
+    score: total > 0 ? shared / total : 0,
+    shared: sharedIds.sort((a, b) => b[1] - a[1]).map(([id]) => id),
+  };
 }
 
-function recencyFactor(query: RelatedQuery, candidate: RelatedCandidate, options: Required<RelatedScoringOptions>): number {
-  const hours = Math.abs(Date.parse(query.versioncreated) - Date.parse(candidate.versioncreated)) / 3_600_000;
+function recencyFactor(
+  query: RelatedQuery,
+  candidate: RelatedCandidate,
+  options: Required<RelatedScoringOptions>,
+): number {
+  const hours =
+    Math.abs(Date.parse(query.versioncreated) - Date.parse(candidate.versioncreated)) / 3_600_000;
   if (!Number.isFinite(hours)) return 1 - options.recencyShare;
-  return 1 - options.recencyShare + options.recencyShare * Math.pow(0.5, hours / options.halfLifeHours);
+  return (
+    1 - options.recencyShare + options.recencyShare * Math.pow(0.5, hours / options.halfLifeHours)
+  );
 }
 
 /**
@@ -66,14 +87,21 @@ function recencyFactor(query: RelatedQuery, candidate: RelatedCandidate, options
  * tag corpus), scaled by recency. Stories of the same cluster (copies, versions) and the story
  * itself are never linked. Each link says why: shared tag ids and shared terms.
  */
-export function scoreRelated(query: RelatedQuery, candidates: readonly RelatedCandidate[], stats: TagStatistics, options: RelatedScoringOptions = {}): RelatedLink[] {
+export function scoreRelated(
+  query: RelatedQuery,
+  candidates: readonly RelatedCandidate[],
+  stats: TagStatistics,
+  options: RelatedScoringOptions = {},
+): RelatedLink[] {
   const o = { ...DEFAULTS, ...options };
   const links: RelatedLink[] = [];
   for (const candidate of candidates) {
     if (candidate.uri === query.uri) continue;
     if (query.clusterKey !== undefined && candidate.clusterKey === query.clusterKey) continue;
     const tags = sharedTagScore(query, candidate, stats);
-    const score = (o.textWeight * candidate.textSimilarity + o.entityWeight * tags.score) * recencyFactor(query, candidate, o);
+    const score =
+      (o.textWeight * candidate.textSimilarity + o.entityWeight * tags.score) *
+      recencyFactor(query, candidate, o);
     if (score < o.minScore) continue;
     const theirTerms = new Set(candidate.terms);
     const sharedTerms = query.terms.filter((t) => theirTerms.has(t));

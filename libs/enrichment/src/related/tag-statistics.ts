@@ -11,7 +11,8 @@ export function buildTagStatistics(tagLists: Iterable<readonly Pick<Tag, 'id'>[]
   let documentCount = 0;
   for (const tags of tagLists) {
     documentCount += 1;
-    for (const id of new Set(tags.map((t) => t.id))) documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);
+    for (const id of new Set(tags.map((t) => t.id)))
+      documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);
   }
   return { documentCount, documentFrequency };
 }

@@ -10,16 +10,26 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
  * standfirst, picture caption and body.
  */
 export function loadSeedStory(): CanonicalStory {
-  const raw = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/seed/warsan-turkey-libya.txt'), 'utf8');
+  const raw = fs.readFileSync(
+    path.join(REPO_ROOT, 'test/fixtures/seed/warsan-turkey-libya.txt'),
+    'utf8',
+  );
   const blocks = raw
     .split(/\n\s*\n/)
     .map((b) => b.trim())
     .filter((b) => b.length > 0);
-  return storyOf({ uri: 'seed:warsan-turkey-libya', headline: blocks[1] ?? '', description: blocks[2], body_text: blocks.slice(3).join('\n\n') });
+  return storyOf({
+    uri: 'seed:warsan-turkey-libya',
+    headline: blocks[1] ?? '',
+    description: blocks[2],
+    body_text: blocks.slice(3).join('\n\n'),
+  });
 }
 
 /** A canonical story with defaults, for tests. */
-export function storyOf(fields: Partial<CanonicalStory> & Pick<CanonicalStory, 'uri' | 'headline'>): CanonicalStory {
+export function storyOf(
+  fields: Partial<CanonicalStory> & Pick<CanonicalStory, 'uri' | 'headline'>,
+): CanonicalStory {
   return {
     version: 1,
     versioncreated: '2019-12-26T10:00:00Z',

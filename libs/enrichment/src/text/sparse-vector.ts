@@ -25,5 +25,8 @@ export function dot(a: SparseVector, b: SparseVector): number {
 export function normalisedVector(weights: ReadonlyMap<number, number>): SparseVector {
   const entries = [...weights.entries()].sort((a, b) => a[0] - b[0]);
   const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return { indices: Int32Array.from(entries.map(([i]) => i)), values: Float64Array.from(entries.map(([, w]) => w / norm)) };
+  return {
+    indices: Int32Array.from(entries.map(([i]) => i)),
+    values: Float64Array.from(entries.map(([, w]) => w / norm)),
+  };
 }

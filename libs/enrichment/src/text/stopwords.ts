@@ -11,4 +11,6 @@ up very was we were what when where which while who whom why will with would you
 yourselves said says say told reuter reuters would could may might must shall also mln pct dlrs cts vs
 one two three four five six seven eight nine ten year years last week month new`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  WORDS.split(/\s+/).filter((w) => w.length > 0),
+);

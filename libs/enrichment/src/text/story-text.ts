@@ -13,7 +13,8 @@ export interface TextSegment {
 }
 
 /** Web pages copied into wire feeds end with navigation; nothing after these lines is the story. */
-const TAIL_MARKERS = /^(related (posts|stories|articles|content)|read (more|also)|more (on|from) this|you may also like|recommended)\b/i;
+const TAIL_MARKERS =
+  /^(related (posts|stories|articles|content)|read (more|also)|more (on|from) this|you may also like|recommended)\b/i;
 /** A line that is only a teaser link ("Read More »") also takes the teaser headline before it. */
 const TEASER_LINE = /^(read more|continue reading|see also)\b[\s»›>.:]*$/i;
 
@@ -43,10 +44,15 @@ export function bodyParagraphs(bodyText: string | undefined): string[] {
 /** Headline, dateline, description and body paragraphs as segments. */
 export function storySegments(story: StoryText): TextSegment[] {
   const segments: TextSegment[] = [];
-  if (story.headline.trim()) segments.push({ kind: 'headline', paragraph: 0, text: story.headline.trim() });
-  if (story.located?.trim()) segments.push({ kind: 'dateline', paragraph: 0, text: story.located.trim() });
-  if (story.description?.trim()) segments.push({ kind: 'description', paragraph: 0, text: story.description.trim() });
-  bodyParagraphs(story.body_text).forEach((text, paragraph) => segments.push({ kind: 'body', paragraph, text }));
+  if (story.headline.trim())
+    segments.push({ kind: 'headline', paragraph: 0, text: story.headline.trim() });
+  if (story.located?.trim())
+    segments.push({ kind: 'dateline', paragraph: 0, text: story.located.trim() });
+  if (story.description?.trim())
+    segments.push({ kind: 'description', paragraph: 0, text: story.description.trim() });
+  bodyParagraphs(story.body_text).forEach((text, paragraph) =>
+    segments.push({ kind: 'body', paragraph, text }),
+  );
   return segments;
 }
 

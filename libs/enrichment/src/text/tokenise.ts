@@ -28,7 +28,16 @@ export function tokenise(text: string): Token[] {
     const start = match.index ?? 0;
     const isWord = /[\p{L}\p{N}]/u.test(surface[0] ?? '');
     if (!isWord) {
-      tokens.push({ text: surface, key: surface, type: 'punct', isCapitalised: false, isSentenceStart: false, isPossessive: false, start, end: start + surface.length });
+      tokens.push({
+        text: surface,
+        key: surface,
+        type: 'punct',
+        isCapitalised: false,
+        isSentenceStart: false,
+        isPossessive: false,
+        start,
+        end: start + surface.length,
+      });
       if (SENTENCE_END.has(surface)) sentenceStart = true;
       continue;
     }
