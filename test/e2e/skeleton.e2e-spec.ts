@@ -4,9 +4,9 @@ import { Client } from 'pg';
 import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
 import { TEST_DATABASE_URL, TEST_PORTS, testServiceEnv } from '../setup/test-env';
 import { eventually } from '../support/eventually';
+import { push, registerSource } from '../support/sources';
 
 const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'));
-const ingestUrl = `http://127.0.0.1:${TEST_PORTS.ingest}/v1/ingest`;
 const searchUrl = (q: string) => `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}`;
 
 interface SearchBody {
@@ -16,11 +16,13 @@ interface SearchBody {
 
 describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreSQL', () => {
   const services: ServiceProcess[] = [];
+  let apiKey = '';
 
   beforeAll(async () => {
     const env = testServiceEnv();
     for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/${name}.log` } }));
     await Promise.all(services.map((s) => s.waitReady(90_000)));
+    apiKey = (await registerSource({ name: 'skeleton-cms', kind: 'push' })).apiKey ?? '';
   }, 120_000);
 
   afterAll(async () => {
@@ -29,7 +31,7 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
 
   it('makes a pushed ninjs story searchable within seconds', async () => {
     const pushedAt = Date.now();
-    const response = await fetch(ingestUrl, { method: 'POST', body: seed, headers: { 'content-type': 'application/json' } });
+    const response = await push(apiKey, seed);
     expect(response.status).toBe(202);
     const accepted = (await response.json()) as { results: { uri: string; status: string }[] };
     expect(accepted.results).toEqual([
@@ -60,18 +62,18 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
   });
 
   it('answers a second push of the same story as a duplicate', async () => {
-    const response = await fetch(ingestUrl, { method: 'POST', body: seed, headers: { 'content-type': 'application/json' } });
+    const response = await push(apiKey, seed);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { results: { status: string }[] };
     expect(body.results.map((r) => r.status)).toEqual(['duplicate']);
   });
 
   it('refuses input that is not JSON or not a story with a 400 and a reason, emitting nothing', async () => {
-    const notJson = await fetch(ingestUrl, { method: 'POST', body: '{"headline": ', headers: { 'content-type': 'application/json' } });
+    const notJson = await push(apiKey, '{"headline": ');
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: string }).error).toMatch(/^WIRE\./);
 
-    const notStory = await fetch(ingestUrl, { method: 'POST', body: '{"hello": "world"}', headers: { 'content-type': 'application/json' } });
+    const notStory = await push(apiKey, '{"hello": "world"}');
     expect(notStory.status).toBe(400);
     const reason = (await notStory.json()) as { error: string; message: string };
     expect(reason.error).toMatch(/^WIRE\./);
@@ -80,9 +82,9 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     const db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
     try {
-      const rejected = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rejected_items');
+      const rejected = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM rejected_items WHERE source = 'skeleton-cms'");
       expect(rejected.rows[0].n).toBe(2);
-      const stories = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories');
+      const stories = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'skeleton-cms'");
       expect(stories.rows[0].n).toBe(1);
     } finally {
       await db.end();

@@ -7,6 +7,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 export const TEST_ES_NODE = process.env.ES_NODE ?? 'http://127.0.0.1:9200';
 export const TEST_ALIAS = 'test-stories';
 
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
 export const TEST_PORTS = { api: 4100, ingest: 4101, enricher: 4102, indexer: 4103 } as const;
 
 export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -19,6 +21,9 @@ export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.Proces
     KAFKA_GROUP_PREFIX: 'newswire-test',
     ES_NODE: TEST_ES_NODE,
     ES_STORIES_ALIAS: TEST_ALIAS,
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    FEED_POLL_TICK_MS: '250',
+    FOLDER_SCAN_MS: '250',
     API_PORT: String(TEST_PORTS.api),
     INGEST_PORT: String(TEST_PORTS.ingest),
     ENRICHER_PORT: String(TEST_PORTS.enricher),

@@ -1,8 +1,9 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { raw } from 'express';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { json, raw } from 'express';
 import { ConfigModule, loadConfig } from '@lib/config';
 import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
+import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { RelayModule } from './relay/relay.module';
@@ -12,6 +13,7 @@ import { RelayModule } from './relay/relay.module';
     ConfigModule,
     DatabaseModule,
     IntakeModule,
+    FeedsModule,
     RelayModule,
     ObservabilityModule.forService({
       service: 'ingest',
@@ -22,7 +24,13 @@ import { RelayModule } from './relay/relay.module';
 })
 export class IngestModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    const config = loadConfig();
     // Wire copy is taken as raw bytes: the parsers decide charset and format, not Express.
-    consumer.apply(raw({ type: () => true, limit: loadConfig().INGEST_MAX_BODY_BYTES })).forRoutes('v1/ingest');
+    consumer
+      .apply(raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }))
+      .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
+    consumer
+      .apply(json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }))
+      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST }, { path: 'v1/sources', method: RequestMethod.POST });
   }
 }

@@ -58,7 +58,16 @@ export const envSchema = z.object({
   API_STREAM_LAG_MS: positiveInt(3000),
 
   INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
-  ADMIN_API_KEY: z.string().min(16).optional(),
+  /** Items in one `POST /v1/ingest/batch`. */
+  INGEST_BATCH_MAX_ITEMS: positiveInt(500),
+  /** Body limit of a batch (JSON with every item inside). */
+  INGEST_BATCH_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  /** How often ingest looks for feeds due for a poll and for files in drop folders. */
+  FEED_POLL_TICK_MS: positiveInt(1000),
+  FEED_FETCH_TIMEOUT_MS: positiveInt(15_000),
+  FOLDER_SCAN_MS: positiveInt(1000),
+  /** Key for admin endpoints (`/v1/sources`, overrides, replay); admin endpoints refuse every call without it. */
+  ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

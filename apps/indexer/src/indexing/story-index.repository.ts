@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { SEARCH_CLIENT, bulkWrite, ensureStoriesIndex, type BulkItemResult, type BulkOperation } from '@lib/search';
+import {
+  SEARCH_CLIENT,
+  WriteTargetCache,
+  bulkWriteTargets,
+  ensureStoriesIndex,
+  type BulkItemResult,
+  type BulkOperation,
+} from '@lib/search';
 
 const STARTUP_ATTEMPTS = 60;
 
@@ -9,11 +16,14 @@ const STARTUP_ATTEMPTS = 60;
 @Injectable()
 export class StoryIndexRepository implements OnModuleInit {
   private readonly log = new Logger(StoryIndexRepository.name);
+  private readonly targets: WriteTargetCache;
 
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
+  ) {
+    this.targets = new WriteTargetCache(client, config.ES_STORIES_ALIAS);
+  }
 
   /** The alias and its first index must exist before the first bulk write. */
   async onModuleInit(): Promise<void> {
@@ -29,7 +39,13 @@ export class StoryIndexRepository implements OnModuleInit {
     }
   }
 
-  write(operations: BulkOperation[]): Promise<BulkItemResult[]> {
-    return bulkWrite(this.client, this.config.ES_STORIES_ALIAS, operations);
+  /**
+   * Writes to the alias's index and, while a reindex runs, to the index being built as well,
+   * so no live update is missing from it when the alias is swapped.
+   */
+  async write(operations: BulkOperation[]): Promise<BulkItemResult[]> {
+    const targets = await this.targets.get();
+    if (targets.length === 0) return bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external' }], operations);
+    return bulkWriteTargets(this.client, targets, operations);
   }
 }

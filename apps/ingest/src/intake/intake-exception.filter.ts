@@ -40,6 +40,10 @@ export class IntakeExceptionFilter implements ExceptionFilter {
       response.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ error: 'WIRE.TOO_LARGE', message: `body exceeds the limit of ${error.limit} bytes` });
       return;
     }
+    if (isBadBody(error)) {
+      response.status(error.status).json({ error: 'REQUEST.BAD_BODY', message: error.message });
+      return;
+    }
     if (error instanceof HttpException) {
       response.status(error.getStatus()).json(error.getResponse());
       return;
@@ -59,6 +63,13 @@ export class IntakeExceptionFilter implements ExceptionFilter {
 
 function isBodyTooLarge(error: unknown): error is { limit: number } {
   return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.too.large';
+}
+
+/** Errors thrown by Express's body parsers (malformed JSON, bad encoding): the client's fault. */
+function isBadBody(error: unknown): error is { status: number; message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  return typeof type === 'string' && type.startsWith('entity.') && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);

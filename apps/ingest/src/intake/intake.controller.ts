@@ -1,13 +1,36 @@
-import { Controller, Headers, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { WIRE_FORMATS, type WireFormat } from '@lib/contracts';
-import { BadParameterError } from './intake.errors';
+import { SourceKeyGuard, type SourceRequest } from '../sources/auth.guards';
+import { parseBody } from '../sources/parse-body';
+import { BadParameterError, RejectedInputError } from './intake.errors';
 import { IntakeService } from './intake.service';
-import type { IntakeResult } from './intake.types';
+import type { IntakeResult, RawSubmission } from './intake.types';
+
+const batchSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        content: z.string().min(1),
+        encoding: z.enum(['utf8', 'base64']).default('utf8'),
+        filename: z.string().max(500).optional(),
+        contentType: z.string().max(200).optional(),
+        format: z.enum(WIRE_FORMATS).optional(),
+      }),
+    )
+    .min(1, 'at least one item'),
+});
+
+type BatchItemResult =
+  | ({ index: number; status: 'ok' } & IntakeResult)
+  | { index: number; status: 'rejected'; error: string; message: string; rejectedItemId: string };
 
 @ApiTags('ingest')
+@ApiBearerAuth()
+@UseGuards(SourceKeyGuard)
 @Controller('v1/ingest')
 export class IntakeController {
   constructor(private readonly intake: IntakeService) {}
@@ -23,29 +46,77 @@ export class IntakeController {
   @ApiQuery({ name: 'format', required: false, enum: WIRE_FORMATS })
   @ApiQuery({ name: 'filename', required: false })
   async push(
-    @Req() request: Request,
+    @Req() request: SourceRequest,
     @Res({ passthrough: true }) response: Response,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-source') source: string | undefined,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Query('format') format: string | undefined,
     @Query('filename') filename: string | undefined,
   ): Promise<IntakeResult & { correlationId: string }> {
     const id = correlationId ?? randomUUID();
     const result = await this.intake.submit({
+      ...this.submissionBase(request, id),
       bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      source: source ?? 'http',
-      transport: 'http',
       contentType,
       filename,
-      forcedFormat: parseFormat(format),
-      correlationId: id,
-      receivedAt: new Date(),
+      forcedFormat: parseFormat(format) ?? sourceFormat(request),
     });
     if (!result.results.some((r) => r.status === 'accepted')) response.status(HttpStatus.OK);
     response.setHeader('x-correlation-id', id);
     return { ...result, correlationId: id };
   }
+
+  @Post('batch')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Push many wire items in one request',
+    description:
+      '`{"items":[{"content":"...","encoding":"utf8|base64","filename":"...","format":"..."}]}`. Each item is kept or ' +
+      'refused on its own and answered in order; 202 when any story was accepted, else 200.',
+  })
+  async pushBatch(
+    @Req() request: SourceRequest,
+    @Res({ passthrough: true }) response: Response,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+  ): Promise<{ correlationId: string; items: BatchItemResult[] }> {
+    const batch = parseBody(batchSchema, body);
+    const id = correlationId ?? randomUUID();
+    const items: BatchItemResult[] = [];
+    for (const [index, item] of batch.items.entries()) {
+      try {
+        const result = await this.intake.submit({
+          ...this.submissionBase(request, id),
+          bytes: Buffer.from(item.content, item.encoding === 'base64' ? 'base64' : 'utf8'),
+          contentType: item.contentType,
+          filename: item.filename,
+          forcedFormat: item.format ?? sourceFormat(request),
+        });
+        items.push({ index, status: 'ok', ...result });
+      } catch (error) {
+        if (!(error instanceof RejectedInputError)) throw error;
+        items.push({ index, status: 'rejected', error: error.wireError.code, message: error.message, rejectedItemId: error.rejectedItemId });
+      }
+    }
+    const anyAccepted = items.some((i) => i.status === 'ok' && i.results.some((r) => r.status === 'accepted'));
+    if (!anyAccepted) response.status(HttpStatus.OK);
+    response.setHeader('x-correlation-id', id);
+    return { correlationId: id, items };
+  }
+
+  private submissionBase(request: SourceRequest, correlationId: string): Pick<RawSubmission, 'source' | 'provider' | 'transport' | 'correlationId' | 'receivedAt'> {
+    return {
+      source: request.source?.name ?? 'unknown',
+      provider: request.source?.provider ?? undefined,
+      transport: 'http',
+      correlationId,
+      receivedAt: new Date(),
+    };
+  }
+}
+
+function sourceFormat(request: SourceRequest): WireFormat | undefined {
+  return WIRE_FORMATS.find((f) => f === request.source?.format);
 }
 
 function parseFormat(format: string | undefined): WireFormat | undefined {

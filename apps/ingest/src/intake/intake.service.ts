@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type Env } from '@lib/config';
 import { parseWire, WireError } from '@lib/wire-formats';
 import { contentHashOf } from './content-hash';
 import type { IntakeResult, RawSubmission } from './intake.types';
 import { RejectedInputError } from './intake.errors';
+import { IntakeMetrics } from './intake.metrics';
 import { OutboxNotifier } from './outbox-notifier';
 import { StoryRepository } from './story.repository';
 
@@ -12,25 +14,34 @@ export class IntakeService {
   constructor(
     private readonly stories: StoryRepository,
     private readonly outbox: OutboxNotifier,
+    private readonly metrics: IntakeMetrics,
+    @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
   async submit(submission: RawSubmission): Promise<IntakeResult> {
     let parsed: ReturnType<typeof parseWire>;
     try {
-      parsed = parseWire(submission.bytes, {
-        format: submission.forcedFormat,
-        contentType: submission.contentType,
-        filename: submission.filename,
-      });
+      parsed = parseWire(
+        submission.bytes,
+        {
+          format: submission.forcedFormat,
+          contentType: submission.contentType,
+          filename: submission.filename,
+          provider: submission.provider,
+        },
+        { maxBytes: this.config.INGEST_MAX_BODY_BYTES, receivedAt: submission.receivedAt },
+      );
     } catch (error) {
       if (!(error instanceof WireError)) throw error;
       // Keep the bytes and the reason so an operator can fix and replay, then refuse.
       const rejectedId = await this.stories.reject(submission, error.format ?? null, error.code, error.message);
+      this.metrics.countRejected(submission.source, error.format ?? 'unknown');
       throw new RejectedInputError(error, rejectedId);
     }
     const prepared = parsed.stories.map((story) => ({ story, contentHash: contentHashOf(story) }));
     const { rawPayloadId, results } = await this.stories.accept(submission, parsed.format, prepared);
     if (results.some((r) => r.status === 'accepted')) this.outbox.nudge();
+    this.metrics.countResults(submission.source, parsed.format, results);
     return { format: parsed.format, rawPayloadId, results };
   }
 }

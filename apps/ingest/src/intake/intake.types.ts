@@ -8,6 +8,8 @@ export interface RawSubmission {
   contentType?: string;
   filename?: string;
   forcedFormat?: WireFormat;
+  /** Provider to assume when the format names none (from the source's registration). */
+  provider?: string;
   correlationId: string;
   receivedAt: Date;
 }

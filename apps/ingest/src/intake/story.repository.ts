@@ -42,6 +42,9 @@ export class StoryRepository {
       for (const prepared of stories) {
         results.push(await this.acceptOne(manager, submission, format, rawPayloadId, prepared));
       }
+      if (results.some((r) => r.status === 'accepted')) {
+        await manager.query('UPDATE sources SET last_item_at = now() WHERE name = $1', [submission.source]);
+      }
       return { rawPayloadId, results };
     });
   }
