@@ -35,6 +35,9 @@ export interface StorySearchDocument {
   cluster?: string;
   /** The cluster, or the story's own uri: stories without a cluster never collapse together. */
   collapse_key: string;
+  /** SimHash hex and its four 16-bit bands: near-duplicates share at least one band. */
+  simhash?: string;
+  simhash_bands?: string[];
   facets: Record<'person' | 'organisation' | 'place' | 'topic' | 'subject' | 'tag', string[]>;
   /** One entry per distinct tag, nested so autocomplete and facets can match names and count stories. */
   tag_suggest: TagSuggestEntry[];
@@ -111,6 +114,8 @@ export function toSearchDocument(
     format: provenance.format,
     cluster: enrichment.cluster,
     collapse_key: enrichment.cluster ?? `uri:${story.uri}`,
+    simhash: enrichment.signature,
+    simhash_bands: enrichment.signature ? simhashBands(enrichment.signature) : undefined,
     facets,
     tag_suggest: tagSuggestEntries(enrichment.tags),
     tags: enrichment.tags,
@@ -132,4 +137,9 @@ function tagSuggestEntries(tags: readonly Tag[]): TagSuggestEntry[] {
     byId.set(tag.id, { id: tag.id, kind: tag.kind, name: tag.name, folded: [tag.name, ...tag.aliases].map(foldForSearch) });
   }
   return [...byId.values()];
+}
+
+/** Four 16-bit bands: two signatures within 3 differing bits always share one (pigeonhole). */
+export function simhashBands(signature: string): string[] {
+  return [0, 1, 2, 3].map((band) => `${band}:${signature.slice(band * 4, band * 4 + 4)}`);
 }
