@@ -1,6 +1,7 @@
 import type { CanonicalStory, Tag } from '@lib/contracts';
 import {
   buildTagStatistics,
+  type RelatedScoringOptions,
   type RelatedCandidate,
   scoreRelated,
   suggestInlinePosition,
@@ -48,6 +49,8 @@ function precisionAt5(
 export function evaluateRelated(
   cases: readonly EnrichedCase[],
   similarity: TextSimilarity,
+  options: RelatedScoringOptions = {},
+  candidateCount = CANDIDATES,
 ): RelatedScore {
   const stats = buildTagStatistics(cases.map((c) => c.tags));
   const byUri = new Map(cases.map((c) => [c.story.uri, c]));
@@ -56,7 +59,7 @@ export function evaluateRelated(
   let queries = 0;
   const timings: number[] = [];
   cases.forEach((query, i) => {
-    const nearest = similarity.nearest(i, CANDIDATES);
+    const nearest = similarity.nearest(i, candidateCount);
     const candidates: RelatedCandidate[] = nearest.map(({ index, similarity: textSimilarity }) => {
       const c = cases[index];
       return {
@@ -80,7 +83,7 @@ export function evaluateRelated(
       },
       candidates,
       stats,
-      { k: K },
+      { ...options, k: K },
     );
     for (const link of links) suggestInlinePosition(query.story, link, query.tags);
     timings.push(Number(process.hrtime.bigint() - started) / 1e6);

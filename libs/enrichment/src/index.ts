@@ -16,6 +16,7 @@ export * from './text/terms';
 export * from './corpus/reuters-reader';
 export * from './corpus/reuters-story';
 export * from './text/normalise';
+export * from './text/tokenise';
 export * from './subjects/iptc-subjects';
 export * from './topics/topic-model';
 export * from './topics/load-topic-model';

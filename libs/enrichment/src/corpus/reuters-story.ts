@@ -1,9 +1,15 @@
 import type { CanonicalStory } from '@lib/contracts';
 import type { ReutersDocument } from './reuters-reader';
 
-/** "SALVADOR, Feb 26 - " -> "SALVADOR". */
-export function datelineCity(dateline: string): string {
-  return dateline.split(',')[0]?.replace(/-\s*$/, '').trim() ?? '';
+/** "SALVADOR, Feb 26 - " -> "SALVADOR"; "COMMACK, N.Y., Feb 26 -" -> "COMMACK, N.Y.". */
+export function datelineLocation(dateline: string): string {
+  return dateline
+    .replace(
+      /[,\s]*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2}\s*-?\s*$/i,
+      '',
+    )
+    .replace(/[\s,-]+$/, '')
+    .trim();
 }
 
 /**
@@ -11,7 +17,7 @@ export function datelineCity(dateline: string): string {
  * copied into people/places/organisations: they are what evaluation compares against.
  */
 export function reutersToStory(doc: ReutersDocument): CanonicalStory {
-  const located = datelineCity(doc.dateline);
+  const located = datelineLocation(doc.dateline);
   return {
     uri: `reuters21578:${doc.newId}`,
     version: 1,

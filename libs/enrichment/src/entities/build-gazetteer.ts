@@ -66,6 +66,17 @@ function addCountries(builder: GazetteerBuilder, sources: GazetteerSources): voi
       aliases: region.aliases,
     });
   }
+  for (const sub of places.subdivisions) {
+    builder.add({
+      id: sub.id,
+      kind: 'place',
+      placeType: 'region',
+      name: sub.name,
+      aliases: sub.aliases,
+      parentId: countryId(sub.country),
+    });
+    for (const alias of sub.datelineAliases) builder.addDatelineSurface(sub.id, alias);
+  }
 }
 
 function keepCity(

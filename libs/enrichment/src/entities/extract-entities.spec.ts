@@ -119,6 +119,29 @@ describe('extractEntities: places', () => {
   });
 });
 
+describe('extractEntities: datelines', () => {
+  it('reads a state abbreviation in a dateline as a state of its country', () => {
+    const tags = extractEntities(
+      storyOf({
+        uri: 't:11',
+        headline: 'X CORP SETS DIVIDEND',
+        located: 'RICHMOND, Va.',
+        body_text: 'The company said.',
+      }),
+      resources,
+    );
+    expect(byId(tags, 'place:region:us-va')?.parentId).toBe('place:us');
+  });
+
+  it('ignores the same abbreviation outside the dateline', () => {
+    const tags = extractEntities(
+      storyOf({ uri: 't:12', headline: 'Plan', body_text: 'Talks in Ind. and Va. went on.' }),
+      resources,
+    );
+    expect(tags.filter((t) => t.kind === 'place')).toEqual([]);
+  });
+});
+
 describe('extractEntities: the seed story', () => {
   const REQUIRED = [
     'place:tr',

@@ -42,7 +42,15 @@ export function extractSegmentMentions(
   const shouting = isShouting(segment.text);
   const at = { segment: segment.kind, paragraph: segment.paragraph };
   const hitAt = (i: number) =>
-    matchGazetteer(gazetteer.root, tokens, i, segment.text, shouting, lexicon.commonWords);
+    matchGazetteer(
+      gazetteer.root,
+      tokens,
+      i,
+      segment.text,
+      shouting,
+      lexicon.commonWords,
+      segment.kind === 'dateline',
+    );
   let titleBefore = false;
   let i = 0;
   while (i < tokens.length) {

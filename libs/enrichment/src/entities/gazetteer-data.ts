@@ -38,6 +38,16 @@ export const placesFileSchema = z.object({
     }),
   ),
   regions: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) })),
+  /** States and provinces; `datelineAliases` ("Conn.", "N.Y.") are too ambiguous outside a dateline. */
+  subdivisions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      country: z.string().length(2),
+      aliases: z.array(z.string()),
+      datelineAliases: z.array(z.string()),
+    }),
+  ),
   ambiguousCityNames: z.array(z.string()),
 });
 export type PlacesFile = z.infer<typeof placesFileSchema>;

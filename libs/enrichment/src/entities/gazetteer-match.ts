@@ -48,7 +48,9 @@ function acceptable(
   match: SurfaceMatch,
   isShouting: boolean,
   commonWords: ReadonlySet<string>,
+  inDateline: boolean,
 ): boolean {
+  if (match.datelineOnly && !inDateline) return false;
   const words = tokens.slice(start, end).filter((t) => t.type === 'word');
   if (match.exactCase !== undefined) {
     return words.map((t) => t.text).join('') === match.exactCase;
@@ -71,6 +73,7 @@ export function matchGazetteer(
   text: string,
   isShouting: boolean,
   commonWords: ReadonlySet<string>,
+  inDateline = false,
 ): GazetteerHit | undefined {
   let node: TrieNode | undefined = root;
   let best: GazetteerHit | undefined;
@@ -88,7 +91,7 @@ export function matchGazetteer(
     i += 1;
     if (node.matches.length > 0) {
       const accepted = node.matches.filter((m) =>
-        acceptable(tokens, start, i, m, isShouting, commonWords),
+        acceptable(tokens, start, i, m, isShouting, commonWords, inDateline),
       );
       if (accepted.length > 0)
         best = { start, end: i, matches: accepted, surface: spanSurface(tokens, start, i, text) };

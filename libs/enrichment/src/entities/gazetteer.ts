@@ -24,6 +24,8 @@ export interface SurfaceMatch {
   isHint: boolean;
   /** Acronyms match only with this exact spelling ("US" but not "us"). */
   exactCase?: string;
+  /** State abbreviations ("Va.", "Ind.") are read only in datelines. */
+  datelineOnly?: boolean;
 }
 
 export interface TrieNode {
@@ -56,6 +58,11 @@ export class GazetteerBuilder {
     for (const alias of [entry.name, ...entry.aliases]) this.addSurface(target, alias, false);
   }
 
+  addDatelineSurface(entryId: string, surface: string): void {
+    if (this.entries.has(entryId))
+      this.index(surface, { entryId, isHint: false, datelineOnly: true });
+  }
+
   addHint(entryId: string, surface: string): void {
     const entry = this.entries.get(entryId);
     if (entry) this.index(surface, { entryId, isHint: true });
@@ -74,8 +81,8 @@ export class GazetteerBuilder {
   }
 
   private index(surface: string, match: SurfaceMatch): void {
-    // "the UAE" is indexed as "UAE": a leading article is never required to match.
-    const withoutArticle = surface.replace(/^the\s+/i, '');
+    // "the UAE" is indexed as "UAE"; a capitalised article is part of the name ("The Valley").
+    const withoutArticle = surface.replace(/^the\s+/, '');
     const keys = nameKeys(withoutArticle);
     if (keys.length === 0) return;
     const letters = withoutArticle.replace(/[^\p{L}]/gu, '');

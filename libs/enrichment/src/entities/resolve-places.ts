@@ -25,6 +25,8 @@ export function resolvePlaceMentions(
     const score = (e: GazetteerEntry): number =>
       (e.placeType === 'country' ? 1e12 : 0) +
       (e.parentId && named.has(e.parentId) ? 1e11 : 0) +
+      // A state or province beats a smaller namesake city ("Ontario", "Quebec").
+      (e.placeType === 'region' ? 5e10 : 0) +
       (e.isCapital ? 1e10 : 0) +
       (e.population ?? 0);
     const best = entries.reduce<GazetteerEntry | undefined>(

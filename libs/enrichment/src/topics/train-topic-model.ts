@@ -93,7 +93,7 @@ function prune(
       const sorted = [...js].sort((a, b) => (remap.get(a) ?? 0) - (remap.get(b) ?? 0));
       return {
         indices: sorted.map((j) => remap.get(j) ?? 0),
-        weights: sorted.map((j) => round(models.weights[k]?.[j] ?? 0, 4)),
+        weights: sorted.map((j) => round(models.weights[k]?.[j] ?? 0, 3)),
       };
     }),
   };
