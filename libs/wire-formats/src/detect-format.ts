@@ -75,7 +75,16 @@ function sniff(bytes: Buffer): Sniff {
     };
   }
   if (first === '{' || first === '[') return { kind: 'format', format: jsonFormat(bytes, head) };
-  if (first === '<') return xmlFormat(head.slice(start));
+  if (first === '<') {
+    const sniffed = xmlFormat(head.slice(start));
+    // Only the head is sniffed: a prolog or root tag running past it is odd, not truncated.
+    return sniffed.kind === 'truncated-xml' && bytes.length > SNIFF_BYTES
+      ? {
+          kind: 'unknown',
+          what: `XML whose root element does not start within ${SNIFF_BYTES} bytes`,
+        }
+      : sniffed;
+  }
   return { kind: 'unknown', what: `starts with ${JSON.stringify(head.slice(start, start + 16))}` };
 }
 

@@ -119,6 +119,19 @@ describe('parseWire', () => {
     expect(story.version).toBe(receivedAt.getTime() / 1000);
   });
 
+  it('names the format on errors raised by shared helpers', () => {
+    const json = JSON.stringify({
+      uri: 'urn:x:1',
+      body_html: '<b>'.repeat(300),
+      versioncreated: '2024-01-01T00:00:00Z',
+    });
+    expect(errorOf(() => parseWire(Buffer.from(json)))).toMatchObject({
+      code: 'WIRE.INVALID_SHAPE',
+      format: 'ninjs',
+      field: 'body_html',
+    });
+  });
+
   it('never lets a story out with markup outside the allow-list', () => {
     const json = JSON.stringify({
       uri: 'urn:x:1',

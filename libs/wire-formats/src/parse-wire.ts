@@ -35,8 +35,21 @@ export function parseWire(
     throw new WireError('WIRE.INVALID_SHAPE', 'options.receivedAt is not a valid date');
 
   const format = detectFormat(bytes, hints);
-  const drafts = PARSERS[format].parse({ format, bytes, hints });
-  return { format, stories: drafts.map((draft) => buildStory(draft, { format, receivedAt })) };
+  try {
+    const drafts = PARSERS[format].parse({ format, bytes, hints });
+    return { format, stories: drafts.map((draft) => buildStory(draft, { format, receivedAt })) };
+  } catch (error) {
+    // Shared helpers (sanitiser, charset) do not know the format; every error names it.
+    if (error instanceof WireError && error.format === undefined) {
+      throw new WireError(error.code, error.reason, {
+        format,
+        line: error.line,
+        field: error.field,
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }
 
 /** Whitespace, NULs and byte-order marks only. */

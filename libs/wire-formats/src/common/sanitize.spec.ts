@@ -110,6 +110,19 @@ describe('body sanitising', () => {
     ).toBe('One two\n\nHead\n\nLine\nbreak & more\n\na\n\nb');
   });
 
+  it('refuses absurdly deep nesting before it reaches the sanitiser, quickly', () => {
+    const started = Date.now();
+    expect(() => sanitizeBody(`${'<div>'.repeat(200_000)}x`)).toThrow(
+      /nested deeper than 256 elements/,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('does not count unclosed paragraphs and list items as nesting', () => {
+    const legacy = `${'<p>para'.repeat(1000)}<ul>${'<li>item'.repeat(1000)}</ul><br><br>`;
+    expect(htmlToText(sanitizeBody(legacy)).split('\n\n')).toHaveLength(2000);
+  });
+
   it('escapes plain text when turning it into paragraphs', () => {
     expect(textToHtml('a < b & c\nnext line\n\n<script>x</script>')).toBe(
       '<p>a &lt; b &amp; c<br />next line</p><p>&lt;script&gt;x&lt;/script&gt;</p>',

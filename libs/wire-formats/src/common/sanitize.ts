@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeEntities, escapeHtml } from './entities';
+import { assertShallowHtml } from './html-depth';
 import { splitParagraphs, stripControlChars } from './text';
 
 const ALLOWED_TAGS = [
@@ -80,6 +81,7 @@ const DOUBLE_ESCAPED = /&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|amp|lt
 
 /** Body HTML through the allow-list: no script, style, event handlers or non-http(s)/mailto URLs. */
 export function sanitizeBody(html: string): string {
+  assertShallowHtml(html);
   const repaired = stripControlChars(html).replace(DOUBLE_ESCAPED, '&$1;');
   return sanitizeHtml(repaired, SANITIZE_OPTIONS).trim();
 }
