@@ -19,6 +19,7 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules node_modules
 COPY --from=build --chown=node:node /app/dist dist
 COPY --chown=node:node data/models data/models
+COPY --chown=node:node data/entities data/entities
 USER node
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["sh", "-c", "node dist/tools/healthcheck/main.js \"$APP\""]

@@ -57,6 +57,15 @@ export const envSchema = z.object({
   /** The stream holds events back this long, so a story the engine has not made visible yet is never skipped. */
   API_STREAM_LAG_MS: positiveInt(3000),
 
+  /** Gazetteer tables and trained models (`entities/`, `models/`). */
+  ENRICHMENT_DATA_DIR: z.string().default('data'),
+  /** A trained topic model; default: the newest `models/topics-*.json` under the data dir. */
+  TOPIC_MODEL_FILE: z.string().optional(),
+  /** Earlier stories the search engine proposes per story before scoring related links. */
+  ENRICHMENT_RELATED_CANDIDATES: positiveInt(20),
+  /** Recent signatures kept in memory per enricher for clustering stories that are not yet searchable. */
+  ENRICHMENT_RECENT_SIGNATURES: positiveInt(50_000),
+
   INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
   /** Items in one `POST /v1/ingest/batch`. */
   INGEST_BATCH_MAX_ITEMS: positiveInt(500),

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type Env } from '@lib/config';
 import { EnrichStoryService } from './enrich-story.service';
+import { ENRICHMENT_RESOURCES, loadEnrichmentResources } from './enrichment-resources';
 import { StoryIngestedConsumer } from './story-ingested.consumer';
+import { StoryNeighboursRepository } from './story-neighbours.repository';
 
 @Module({
   controllers: [StoryIngestedConsumer],
-  providers: [EnrichStoryService],
+  providers: [
+    EnrichStoryService,
+    StoryNeighboursRepository,
+    { provide: ENRICHMENT_RESOURCES, inject: [APP_CONFIG], useFactory: (config: Env) => loadEnrichmentResources(config) },
+  ],
 })
 export class EnrichmentModule {}

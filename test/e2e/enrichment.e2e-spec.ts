@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
+import { TEST_ALIAS, TEST_ES_NODE, testServiceEnv } from '../setup/test-env';
+import { eventually } from '../support/eventually';
+import { push, registerSource } from '../support/sources';
+
+interface IndexedStory {
+  uri: string;
+  cluster?: string;
+  tags: { id: string; kind: string; name: string; provenance: { method: string } }[];
+  related: { uri: string; score: number; reason: { sharedEntities: string[]; sharedTerms: string[] } }[];
+}
+
+const seed = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'), 'utf8')) as Record<string, unknown>;
+
+async function indexed(uri: string): Promise<IndexedStory | undefined> {
+  const response = await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}/_doc/${encodeURIComponent(uri)}`);
+  if (response.status !== 200) return undefined;
+  return ((await response.json()) as { _source: IndexedStory })._source;
+}
+
+describe('enrichment through the real enricher', () => {
+  const services: ServiceProcess[] = [];
+  let apiKey = '';
+
+  beforeAll(async () => {
+    const env = testServiceEnv();
+    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/enrichment-${name}.log` } }));
+    await Promise.all(services.map((s) => s.waitReady(90_000)));
+    apiKey = (await registerSource({ name: 'enrichment-desk' })).apiKey ?? '';
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+  });
+
+  it('tags the seed story with every entity a reader expects and no junk', async () => {
+    expect((await push(apiKey, JSON.stringify(seed))).status).toBeLessThan(300);
+    const story = await eventually(() => indexed(String(seed.uri)), 15_000);
+    const ids = story.tags.map((t) => t.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'place:tr', 'place:ru', 'place:ly', 'place:city:moscow-ru', 'place:city:tripoli-ly', 'place:city:geneva-ch',
+        'place:city:berlin-de', 'place:sy', 'place:eg', 'place:ae', 'place:qa', 'place:tn', 'place:dz',
+        'person:recep-tayyip-erdogan', 'person:vladimir-putin', 'person:khalifa-haftar', 'person:angela-merkel',
+        'org:wagner-group', 'org:government-of-national-accord', 'org:libyan-national-army',
+      ]),
+    );
+    expect(story.tags.filter((t) => /read more|related posts/i.test(t.name))).toEqual([]);
+    expect(story.tags.some((t) => t.kind === 'topic')).toBe(true);
+    expect(story.cluster).toMatch(/^sh:[0-9a-f]{16}$/);
+  });
+
+  it('puts another wire’s copy of the same story in the same cluster, never as a related post', async () => {
+    const copy = { ...seed, uri: 'urn:newswire:test:reuters-copy-of-seed', headline: 'Turkey to send delegation to Moscow for Libya talks', copyrightnotice: 'Reuters' };
+    expect((await push(apiKey, JSON.stringify(copy))).status).toBe(202);
+    const original = await eventually(() => indexed(String(seed.uri)), 15_000);
+    const indexedCopy = await eventually(() => indexed(copy.uri), 15_000);
+    expect(indexedCopy.cluster).toBe(original.cluster);
+    expect(indexedCopy.related.map((r) => r.uri)).not.toContain(seed.uri);
+  });
+
+  it('links a later story on the same conflict to the earlier coverage, saying why', async () => {
+    const later = {
+      uri: 'urn:newswire:test:haftar-offensive-follow-up',
+      type: 'text',
+      version: '1',
+      versioncreated: '2019-12-20T09:00:00+00:00',
+      pubstatus: 'usable',
+      language: 'en',
+      headline: 'Haftar forces press Tripoli offensive as Erdogan weighs troop deployment',
+      body_html:
+        '<p>Forces loyal to Khalifa Haftar pressed their offensive on Tripoli on Friday, as Turkish President Recep Tayyip Erdogan said Turkey could deploy troops to Libya if the Government of National Accord asked for them.</p>' +
+        '<p>Russian mercenaries of the Wagner Group have backed the Libyan National Army, officials in Tripoli said.</p>',
+    };
+    expect((await push(apiKey, JSON.stringify(later))).status).toBe(202);
+    const story = await eventually(async () => {
+      const doc = await indexed(later.uri);
+      return doc && doc.related.length > 0 ? doc : undefined;
+    }, 15_000);
+    const link = story.related.find((r) => r.uri === seed.uri || r.uri === 'urn:newswire:test:reuters-copy-of-seed');
+    expect(link).toBeDefined();
+    expect(link?.score).toBeGreaterThan(0);
+    expect(link?.reason.sharedEntities).toEqual(expect.arrayContaining(['person:khalifa-haftar']));
+  });
+});
