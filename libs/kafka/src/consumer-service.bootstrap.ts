@@ -2,6 +2,9 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type Env } from '@lib/config';
+import { METRICS_REGISTRY } from '@lib/observability';
+import type { Registry } from 'prom-client';
+import { ConsumerMetrics } from './consumer-metrics';
 import { ConsumerReadinessCheck } from './consumer-readiness.check';
 import { KafkaBatchServer } from './kafka-batch.server';
 import { KafkaPublisher } from './kafka-publisher';
@@ -21,10 +24,12 @@ export async function bootstrapConsumerService(module: Type<unknown>, options: C
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  const groupId = `${config.KAFKA_GROUP_PREFIX}.${options.service}`;
   const server = new KafkaBatchServer({
     brokers: config.KAFKA_BROKERS,
     clientId: `${config.KAFKA_CLIENT_ID}-${options.service}`,
-    groupId: `${config.KAFKA_GROUP_PREFIX}.${options.service}`,
+    groupId,
+    metrics: new ConsumerMetrics(app.get<Registry>(METRICS_REGISTRY), groupId, options.service),
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     deadLetters: app.get(KafkaPublisher),

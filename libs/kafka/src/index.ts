@@ -12,3 +12,4 @@ export * from './kafka-batch.server';
 export * from './kafka-producer.module';
 export * from './consumer-readiness.check';
 export * from './consumer-service.bootstrap';
+export * from './consumer-metrics';

@@ -3,8 +3,10 @@ import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/mi
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, sleep } from './backoff';
+import { CORRELATION_HEADER } from './envelope.factory';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
 import type { InboundBatch, InboundMessage, MessageOutcome } from './inbound-message';
+import type { ConsumerMetrics } from './consumer-metrics';
 import type { KafkaPublisher } from './kafka-publisher';
 import { outcomeOf } from './outcome';
 
@@ -17,6 +19,7 @@ export interface KafkaBatchServerOptions {
   /** Publishes dead letters; must be connected before `listen`. */
   deadLetters: KafkaPublisher;
   partitionsConsumedConcurrently?: number;
+  metrics?: ConsumerMetrics;
 }
 
 class StoppedError extends Error {
@@ -84,6 +87,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler || batch.messages.length === 0) return;
     const messages = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
+    const stopTimer = this.options.metrics?.timeBatch();
     try {
       await this.settle(messages, (pending) =>
         this.invoke(handler, { topic: batch.topic, partition: batch.partition, messages: pending }),
@@ -95,6 +99,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const last = batch.messages[batch.messages.length - 1];
     payload.resolveOffset(last.offset);
     await payload.commitOffsetsIfNecessary();
+    stopTimer?.();
+    this.options.metrics?.recordLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
   }
 
   /** Drives the batch until every message is done or dead-lettered. */
@@ -143,9 +149,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     for (const letter of letters) {
       const { topic, message } = toDeadLetterMessage(letter);
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+      this.options.metrics?.countDeadLetter(letter.message.topic);
       this.log.error(
         `dead-lettering ${letter.message.topic}[${letter.message.partition}]@${letter.message.offset} ` +
-          `after ${letter.attempts} attempt(s): ${message.headers?.['x-dlq-error-code'] ?? ''}`,
+          `after ${letter.attempts} attempt(s): ${message.headers?.['x-dlq-error-code'] ?? ''} ` +
+          `(correlation ${letter.message.headers[CORRELATION_HEADER] ?? 'none'})`,
       );
     }
     for (const [topic, batch] of byTopic) await this.options.deadLetters.publish(topic, batch);

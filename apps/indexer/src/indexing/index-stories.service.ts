@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StoryEnrichedV1 } from '@lib/contracts';
 import { NonRetriableError } from '@lib/kafka';
 import { documentIdFor, toSearchDocument, type BulkOperation } from '@lib/search';
+import { IndexingMetrics } from './indexing.metrics';
 import { StoryIndexRepository } from './story-index.repository';
 
 export type IndexOutcome = { status: 'done' } | { status: 'retry'; error: Error } | { status: 'dead'; error: Error };
@@ -9,7 +10,10 @@ export type IndexOutcome = { status: 'done' } | { status: 'retry'; error: Error 
 /** Publishes live stories and removes killed ones; newest version wins inside the engine. */
 @Injectable()
 export class IndexStoriesService {
-  constructor(private readonly index: StoryIndexRepository) {}
+  constructor(
+    private readonly index: StoryIndexRepository,
+    private readonly metrics: IndexingMetrics,
+  ) {}
 
   async indexAll(events: StoryEnrichedV1[]): Promise<IndexOutcome[]> {
     const now = new Date();
@@ -20,15 +24,29 @@ export class IndexStoriesService {
       if (story.pubstatus !== 'usable') return { kind: 'delete', id, version: story.version };
       return { kind: 'index', id, version: story.version, document: toSearchDocument(event.payload, now, event.correlationId) };
     });
-    const results = await this.index.write(operations);
-    return results.map((result): IndexOutcome => {
+    const stopTimer = this.metrics.timeBulk();
+    let results: Awaited<ReturnType<StoryIndexRepository['write']>>;
+    try {
+      results = await this.index.write(operations);
+    } catch (error) {
+      this.metrics.countFailure('request');
+      throw error;
+    } finally {
+      stopTimer();
+    }
+    const writtenAt = new Date();
+    return results.map((result, i): IndexOutcome => {
       switch (result.status) {
         case 'written':
+          this.metrics.observeFreshness(events[i].payload.provenance.receivedAt, writtenAt);
+          return { status: 'done' };
         case 'stale':
           return { status: 'done' };
         case 'retry':
+          this.metrics.countFailure('retry');
           return { status: 'retry', error: new Error(`search engine: ${result.reason}`) };
         case 'rejected':
+          this.metrics.countFailure('rejected');
           return { status: 'dead', error: new NonRetriableError('SEARCH.DOCUMENT_REJECTED', result.reason) };
       }
     });
