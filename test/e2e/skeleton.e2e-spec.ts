@@ -91,6 +91,21 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     }
   });
 
+  it('exposes Prometheus metrics of the story it carried', async () => {
+    const ingestMetrics = await (await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/metrics`)).text();
+    expect(ingestMetrics).toMatch(/newswire_ingest_items_total\{[^}]*source="skeleton-cms"[^}]*outcome="accepted"[^}]*\} 1/);
+    expect(ingestMetrics).toMatch(/newswire_ingest_items_total\{[^}]*outcome="rejected"[^}]*\} [1-9]/);
+    const indexerMetrics = await (await fetch(`http://127.0.0.1:${TEST_PORTS.indexer}/metrics`)).text();
+    expect(indexerMetrics).toMatch(/newswire_freshness_seconds_count\{[^}]*\} [1-9]/);
+    expect(indexerMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.enriched.v1"/);
+    // A batch is timed once it is committed, which may trail the story becoming searchable.
+    const enricherMetrics = await eventually(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${TEST_PORTS.enricher}/metrics`)).text();
+      return /newswire_stage_duration_seconds_count\{[^}]*stage="enricher"[^}]*\} [1-9]/.test(text) ? text : undefined;
+    }, 15_000);
+    expect(enricherMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.ingested.v1"/);
+  });
+
   it('reports every service ready with its dependencies', async () => {
     for (const port of Object.values(TEST_PORTS)) {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);

@@ -23,7 +23,7 @@ export class KafkaPublisher {
 
   constructor(options: PublisherOptions) {
     this.client = new ClientKafka({
-      client: { clientId: options.clientId, brokers: options.brokers, retry: { retries: 8 } },
+      client: { clientId: options.clientId, brokers: options.brokers },
       producerOnlyMode: true,
       producer: {
         idempotent: true,
