@@ -5,6 +5,8 @@ import { parseCommand } from './commands/parse.command';
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   migrate: { run: () => migrateCommand(), help: 'create the database if missing and apply migrations' },
   parse: { run: parseCommand, help: 'parse wire files: one canonical story per line (--format NAME to force a parser)' },
+  'replay-dlq': { run: (args) => import('./commands/replay-dlq.command').then((m) => m.replayDlqCommand(args)), help: 'send dead letters back to their source topic (--topic T, --filter code=|key=|header.NAME=, --from-beginning, --dry-run)' },
+  reindex: { run: (args) => import('./commands/reindex.command').then((m) => m.reindexCommand(args)), help: 'rebuild the search index from PostgreSQL and swap the alias (--batch-size N, --verify-timeout S)' },
 };
 
 async function main(argv: string[]): Promise<number> {

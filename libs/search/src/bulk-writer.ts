@@ -1,4 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import type { WriteTarget } from './write-targets';
 
 export type BulkOperation =
   | { kind: 'index'; id: string; version: number; document: object }
@@ -18,15 +19,37 @@ export type BulkItemResult =
  * error is the document's fault and will not get better.
  */
 export async function bulkWrite(client: Client, index: string, operations: BulkOperation[]): Promise<BulkItemResult[]> {
+  return bulkWriteTargets(client, [{ index, versionType: 'external' }], operations);
+}
+
+/**
+ * The same operations to several indexes in one bulk request (an index being rebuilt receives
+ * every live write too). An operation's result is the worst over its targets.
+ */
+export async function bulkWriteTargets(client: Client, targets: WriteTarget[], operations: BulkOperation[]): Promise<BulkItemResult[]> {
   if (operations.length === 0) return [];
+  if (targets.length === 0) throw new Error('no index to write to');
   const body: estypes.BulkRequest['operations'] = [];
-  for (const op of operations) {
-    const meta = { _index: index, _id: op.id, version: op.version, version_type: 'external' as const };
-    if (op.kind === 'index') body.push({ index: meta }, op.document);
-    else body.push({ delete: meta });
+  for (const target of targets) {
+    for (const op of operations) {
+      const meta = { _index: target.index, _id: op.id, version: op.version, version_type: target.versionType };
+      if (op.kind === 'index') body.push({ index: meta }, op.document);
+      else body.push({ delete: meta });
+    }
   }
   const response = await client.bulk({ operations: body, refresh: false });
-  return response.items.map((item) => judge(Object.values(item)[0]));
+  const judged = response.items.map((item) => judge(Object.values(item)[0]));
+  return operations.map((_, i) => worst(targets.map((__, t) => judged[t * operations.length + i])));
+}
+
+/** Rejected beats retry beats success; written on any target beats stale everywhere. */
+function worst(results: (BulkItemResult | undefined)[]): BulkItemResult {
+  const all = results.map((r): BulkItemResult => r ?? { status: 'retry', reason: 'missing bulk item' });
+  return (
+    all.find((r) => r.status === 'rejected') ??
+    all.find((r) => r.status === 'retry') ??
+    all.find((r) => r.status === 'written') ?? { status: 'stale' }
+  );
 }
 
 function judge(item: estypes.BulkResponseItem | undefined): BulkItemResult {

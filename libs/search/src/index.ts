@@ -11,3 +11,6 @@ export * from './query/filter-expression';
 export * from './query/facets';
 export * from './query/story-search.builder';
 export * from './query/tag-suggest.builder';
+export * from './write-targets';
+export * from './index-lifecycle';
+export * from './rebuild-document';

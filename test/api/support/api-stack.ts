@@ -3,7 +3,7 @@ import { Client as PgClient } from 'pg';
 import { runMigrations } from '@lib/database';
 import { ensureStoriesIndex } from '@lib/search';
 import { ServiceProcess } from '../../../tools/stack/services';
-import { TEST_DATABASE_URL, TEST_ES_NODE, TEST_PORTS, testServiceEnv } from '../../setup/test-env';
+import { TEST_ALIAS, TEST_DATABASE_URL, TEST_ES_NODE, TEST_PORTS, testServiceEnv } from '../../setup/test-env';
 import { StoryStore } from './story-store';
 
 export interface ApiStack {
@@ -26,11 +26,16 @@ export interface ApiStackOptions {
   refreshInterval?: string;
 }
 
-/** A fresh database of its own, next to the one global setup created. */
+/** A database of its own, named after the run's test database (so TEST_NAMESPACE separates runs). */
 export function databaseUrlFor(name: string): string {
   const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/newswire_test_${name.replace(/[^a-z0-9]/g, '_')}`;
+  url.pathname = `${url.pathname}_api_${name.replace(/[^a-z0-9]/g, '_')}`;
   return url.toString();
+}
+
+/** An alias of its own under the run's test alias, so global setup cleans it up with the rest. */
+export function aliasFor(name: string): string {
+  return `${TEST_ALIAS}-api-${name}`;
 }
 
 export async function recreateDatabase(url: string): Promise<void> {
@@ -55,7 +60,7 @@ export async function recreateIndex(search: SearchClient, alias: string, refresh
 
 /** Fresh database and index, then the api as its own process from the build (run `npm run build` first). */
 export async function startApiStack(options: ApiStackOptions): Promise<ApiStack> {
-  const alias = `test-stories-${options.name}`;
+  const alias = aliasFor(options.name);
   const databaseUrl = databaseUrlFor(options.name);
   await recreateDatabase(databaseUrl);
   const search = new SearchClient({ node: TEST_ES_NODE });
