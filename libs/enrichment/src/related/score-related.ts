@@ -28,6 +28,9 @@ export interface RelatedCandidate {
 export interface RelatedScoringOptions {
   k?: number;
   textWeight?: number;
+  /** Weight of shared topics and subjects (what a story is about). */
+  topicWeight?: number;
+  /** Weight of shared people, organisations and places (who and where). */
   entityWeight?: number;
   /** Hours after which the recency factor has lost half of its share. */
   halfLifeHours?: number;
@@ -39,32 +42,49 @@ export interface RelatedScoringOptions {
 const DEFAULTS: Required<RelatedScoringOptions> = {
   k: 5,
   textWeight: 1,
-  entityWeight: 1,
+  topicWeight: 1,
+  entityWeight: 0.5,
   halfLifeHours: 72,
   recencyShare: 0.3,
   minScore: 0.05,
 };
 
-function sharedTagScore(
+const isTopical = (tag: ScoredTag): boolean => tag.kind === 'topic' || tag.kind === 'subject';
+
+interface SharedTags {
+  /** Shared share of the query's IDF-weighted topic tags, in [0, 1]. */
+  topics: number;
+  /** Shared share of the query's IDF-weighted entity tags, in [0, 1]. */
+  entities: number;
+  shared: string[];
+}
+
+/**
+ * Topics and entities are scored as separate shares: a story has one or two topics but often a
+ * dozen places and names, and pooling them would let the many entities drown the topic.
+ */
+function sharedTags(
   query: RelatedQuery,
   candidate: RelatedCandidate,
   stats: TagStatistics,
-): { score: number; shared: string[] } {
+): SharedTags {
   const theirs = new Map(candidate.tags.map((t) => [t.id, t.confidence]));
-  let total = 0;
-  let shared = 0;
+  const total = { topics: 0, entities: 0 };
+  const shared = { topics: 0, entities: 0 };
   const sharedIds: [string, number][] = [];
   for (const tag of query.tags) {
-    const weight = tagIdf(stats, tag.id) * tag.confidence;
-    total += weight;
+    const group = isTopical(tag) ? 'topics' : 'entities';
+    const idf = tagIdf(stats, tag.id);
+    total[group] += idf * tag.confidence;
     const other = theirs.get(tag.id);
     if (other === undefined) continue;
-    const contribution = tagIdf(stats, tag.id) * Math.min(tag.confidence, other);
-    shared += contribution;
+    const contribution = idf * Math.min(tag.confidence, other);
+    shared[group] += contribution;
     sharedIds.push([tag.id, contribution]);
   }
   return {
-    score: total > 0 ? shared / total : 0,
+    topics: total.topics > 0 ? shared.topics / total.topics : 0,
+    entities: total.entities > 0 ? shared.entities / total.entities : 0,
     shared: sharedIds.sort((a, b) => b[1] - a[1]).map(([id]) => id),
   };
 }
@@ -83,8 +103,8 @@ function recencyFactor(
 }
 
 /**
- * Ranks candidate stories: text similarity plus shared tags weighted by rarity (IDF over the
- * tag corpus), scaled by recency. Stories of the same cluster (copies, versions) and the story
+ * Ranks candidate stories: text similarity plus shared topics and shared entities, each weighted
+ * by rarity (IDF over the tag corpus), scaled by recency. Stories of the same cluster (copies, versions) and the story
  * itself are never linked. Each link says why: shared tag ids and shared terms.
  */
 export function scoreRelated(
@@ -98,9 +118,11 @@ export function scoreRelated(
   for (const candidate of candidates) {
     if (candidate.uri === query.uri) continue;
     if (query.clusterKey !== undefined && candidate.clusterKey === query.clusterKey) continue;
-    const tags = sharedTagScore(query, candidate, stats);
+    const tags = sharedTags(query, candidate, stats);
     const score =
-      (o.textWeight * candidate.textSimilarity + o.entityWeight * tags.score) *
+      (o.textWeight * candidate.textSimilarity +
+        o.topicWeight * tags.topics +
+        o.entityWeight * tags.entities) *
       recencyFactor(query, candidate, o);
     if (score < o.minScore) continue;
     const theirTerms = new Set(candidate.terms);
