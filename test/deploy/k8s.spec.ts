@@ -3,13 +3,25 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as ts from 'typescript';
 import { parse, parseAllDocuments } from 'yaml';
-import { Cluster, type ICluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
-import { ScaledObject, type IScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
+import {
+  Cluster,
+  type ICluster,
+} from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
+import {
+  ScaledObject,
+  type IScaledObject,
+} from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { HorizontalPodAutoscaler, type IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import {
+  HorizontalPodAutoscaler,
+  type IHorizontalPodAutoscaler,
+} from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job, type IJob } from 'kubernetes-models/batch/v1/Job';
 import { Ingress, type IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import { NetworkPolicy, type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import {
+  NetworkPolicy,
+  type INetworkPolicy,
+} from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace, type INamespace } from 'kubernetes-models/v1/Namespace';
@@ -47,7 +59,10 @@ interface Probe {
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string };
+    configMapKeyRef?: { name: string; key: string };
+  };
 }
 interface Container {
   name: string;
@@ -59,7 +74,10 @@ interface Container {
   livenessProbe?: Probe;
   readinessProbe?: Probe;
   startupProbe?: Probe;
-  resources?: { requests?: Record<string, string | number>; limits?: Record<string, string | number> };
+  resources?: {
+    requests?: Record<string, string | number>;
+    limits?: Record<string, string | number>;
+  };
   volumeMounts?: { name: string; mountPath: string }[];
 }
 interface PodTemplate {
@@ -105,7 +123,13 @@ interface Manifest {
 interface KafkaSpec {
   kafka: {
     version: string;
-    listeners: { name: string; port: number; type: string; tls: boolean; networkPolicyPeers?: NetworkPeer[] }[];
+    listeners: {
+      name: string;
+      port: number;
+      type: string;
+      tls: boolean;
+      networkPolicyPeers?: NetworkPeer[];
+    }[];
     config: Record<string, string | number | boolean>;
   };
   entityOperator?: { topicOperator?: object };
@@ -132,7 +156,10 @@ interface ElasticsearchSpec {
     count: number;
     config?: Record<string, unknown>;
     podTemplate?: { spec?: { containers?: Container[] } };
-    volumeClaimTemplates?: { metadata: { name: string }; spec: { resources: { requests: { storage: string } } } }[];
+    volumeClaimTemplates?: {
+      metadata: { name: string };
+      spec: { resources: { requests: { storage: string } } };
+    }[];
   }[];
 }
 interface PostgresSpec {
@@ -189,15 +216,25 @@ const MODELS: Record<string, Model> = {
   },
   'policy/v1/PodDisruptionBudget': {
     validate: (o) => new PodDisruptionBudget(o).validate(),
-    types: { module: 'kubernetes-models/policy/v1/PodDisruptionBudget', name: 'IPodDisruptionBudget' },
+    types: {
+      module: 'kubernetes-models/policy/v1/PodDisruptionBudget',
+      name: 'IPodDisruptionBudget',
+    },
   },
   'autoscaling/v2/HorizontalPodAutoscaler': {
-    validate: (o) => new HorizontalPodAutoscaler(o as unknown as IHorizontalPodAutoscaler).validate(),
-    types: { module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', name: 'IHorizontalPodAutoscaler' },
+    validate: (o) =>
+      new HorizontalPodAutoscaler(o as unknown as IHorizontalPodAutoscaler).validate(),
+    types: {
+      module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+      name: 'IHorizontalPodAutoscaler',
+    },
   },
   'networking.k8s.io/v1/NetworkPolicy': {
     validate: (o) => new NetworkPolicy(o as unknown as INetworkPolicy).validate(),
-    types: { module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy', name: 'INetworkPolicy' },
+    types: {
+      module: 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+      name: 'INetworkPolicy',
+    },
   },
   'networking.k8s.io/v1/Ingress': {
     validate: (o) => new Ingress(o as unknown as IIngress).validate(),
@@ -205,11 +242,17 @@ const MODELS: Record<string, Model> = {
   },
   'keda.sh/v1alpha1/ScaledObject': {
     validate: (o) => new ScaledObject(o as unknown as IScaledObject).validate(),
-    types: { module: '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject', name: 'IScaledObject' },
+    types: {
+      module: '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject',
+      name: 'IScaledObject',
+    },
   },
   'postgresql.cnpg.io/v1/Cluster': {
     validate: (o) => new Cluster(o as unknown as ICluster).validate(),
-    types: { module: '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster', name: 'ICluster' },
+    types: {
+      module: '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster',
+      name: 'ICluster',
+    },
   },
 };
 /** Custom resources without a published model: their essential fields are asserted below. */
@@ -228,7 +271,8 @@ function schemaErrors(manifests: Manifest[]): string[] {
   for (const manifest of manifests) {
     const model = MODELS[typeOf(manifest)];
     if (!model) {
-      if (!CHECKED_BY_HAND.includes(typeOf(manifest))) errors.push(`${label(manifest)}: no schema for ${typeOf(manifest)}`);
+      if (!CHECKED_BY_HAND.includes(typeOf(manifest)))
+        errors.push(`${label(manifest)}: no schema for ${typeOf(manifest)}`);
       continue;
     }
     try {
@@ -262,7 +306,8 @@ function typeErrors(manifests: Manifest[]): string[] {
     line += literal.split('\n').length;
   });
   const header = [...imports].map(([module, alias]) => {
-    const name = Object.values(MODELS).find((model) => model.types.module === module)?.types.name ?? '';
+    const name =
+      Object.values(MODELS).find((model) => model.types.module === module)?.types.name ?? '';
     return `import type { ${name} as ${alias} } from '${module}';`;
   });
   const source = [...header, ...body].join('\n');
@@ -278,7 +323,9 @@ function typeErrors(manifests: Manifest[]): string[] {
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, language, ...rest) =>
-    name === fileName ? ts.createSourceFile(name, source, language) : getSourceFile.call(host, name, language, ...rest);
+    name === fileName
+      ? ts.createSourceFile(name, source, language)
+      : getSourceFile.call(host, name, language, ...rest);
   host.fileExists = (name) => name === fileName || fileExists.call(host, name);
   host.readFile = (name) => (name === fileName ? source : readFile.call(host, name));
   const program = ts.createProgram([fileName], options, host);
@@ -295,21 +342,25 @@ function typeErrors(manifests: Manifest[]): string[] {
 
 function matches(selector: Selector | undefined, labels: Record<string, string>): boolean {
   if (!selector) return true;
-  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
-  const byExpressions = (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
-    switch (operator) {
-      case 'In':
-        return key in labels && values.includes(labels[key]);
-      case 'NotIn':
-        return !(key in labels) || !values.includes(labels[key]);
-      case 'Exists':
-        return key in labels;
-      case 'DoesNotExist':
-        return !(key in labels);
-      default:
-        throw new Error(`unknown selector operator ${operator}`);
-    }
-  });
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(
+    ([key, value]) => labels[key] === value,
+  );
+  const byExpressions = (selector.matchExpressions ?? []).every(
+    ({ key, operator, values = [] }) => {
+      switch (operator) {
+        case 'In':
+          return key in labels && values.includes(labels[key]);
+        case 'NotIn':
+          return !(key in labels) || !values.includes(labels[key]);
+        case 'Exists':
+          return key in labels;
+        case 'DoesNotExist':
+          return !(key in labels);
+        default:
+          throw new Error(`unknown selector operator ${operator}`);
+      }
+    },
+  );
   return byLabels && byExpressions;
 }
 
@@ -325,7 +376,13 @@ function parseQuantity(value: string | number | undefined): number {
   if (value === undefined) return Number.NaN;
   const match = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti)?$/.exec(String(value));
   if (!match) return Number.NaN;
-  const factor: Record<string, number> = { m: 1e-3, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  const factor: Record<string, number> = {
+    m: 1e-3,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+  };
   return Number(match[1]) * (match[2] ? factor[match[2]] : 1);
 }
 
@@ -341,15 +398,31 @@ const operationsGuide = readFileSync(resolve(ROOT, 'docs', 'operations.md'), 'ut
 // ---- the overlays ------------------------------------------------------------------------------
 
 const EXPECTED = {
-  dev: { partitions: 3, replicationFactor: 1, elasticsearchNodes: 1, postgresInstances: 1, controllers: 1, brokers: 1 },
-  prod: { partitions: 12, replicationFactor: 3, elasticsearchNodes: 3, postgresInstances: 3, controllers: 3, brokers: 3 },
+  dev: {
+    partitions: 3,
+    replicationFactor: 1,
+    elasticsearchNodes: 1,
+    postgresInstances: 1,
+    controllers: 1,
+    brokers: 1,
+  },
+  prod: {
+    partitions: 12,
+    replicationFactor: 3,
+    elasticsearchNodes: 3,
+    postgresInstances: 3,
+    controllers: 3,
+    brokers: 3,
+  },
 };
 
 describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) => {
   const manifests = render(overlay);
   const all = (kind: string): Manifest[] => manifests.filter((manifest) => manifest.kind === kind);
   const one = (kind: string, name: string): Manifest => {
-    const found = manifests.filter((manifest) => manifest.kind === kind && manifest.metadata.name === name);
+    const found = manifests.filter(
+      (manifest) => manifest.kind === kind && manifest.metadata.name === name,
+    );
     if (found.length !== 1) throw new Error(`expected one ${kind}/${name}, found ${found.length}`);
     return found[0];
   };
@@ -362,8 +435,14 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
   };
   /** The environment a container gets from its ConfigMaps and literal values (secrets excluded). */
   const plainEnvironment = (container: Container): Record<string, string> => {
-    const fromMaps = (container.envFrom ?? []).map((source) => (source.configMapRef ? configMap(source.configMapRef.name) : {}));
-    const literals = Object.fromEntries((container.env ?? []).filter((v) => v.value !== undefined).map((v) => [v.name, v.value ?? '']));
+    const fromMaps = (container.envFrom ?? []).map((source) =>
+      source.configMapRef ? configMap(source.configMapRef.name) : {},
+    );
+    const literals = Object.fromEntries(
+      (container.env ?? [])
+        .filter((v) => v.value !== undefined)
+        .map((v) => [v.name, v.value ?? '']),
+    );
     return Object.assign({}, ...fromMaps, literals) as Record<string, string>;
   };
   const deployment = (app: App): Manifest => one('Deployment', `newswire-${app}`);
@@ -372,7 +451,11 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     if (!found) throw new Error(`Deployment newswire-${app} has no container ${app}`);
     return found;
   };
-  const workloads = (): { name: string; labels: Record<string, string>; containers: Container[] }[] =>
+  const workloads = (): {
+    name: string;
+    labels: Record<string, string>;
+    containers: Container[];
+  }[] =>
     [...all('Deployment'), ...all('Job')].map((manifest) => ({
       name: label(manifest),
       labels: manifest.spec?.template?.metadata?.labels ?? {},
@@ -396,28 +479,35 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
   it('puts every object in the one namespace', () => {
     expect(namespace).toBe('newswire');
     const namespaced = manifests.filter((manifest) => manifest.kind !== 'Namespace');
-    expect(namespaced.filter((manifest) => manifest.metadata.namespace !== namespace).map(label)).toEqual([]);
+    expect(
+      namespaced.filter((manifest) => manifest.metadata.namespace !== namespace).map(label),
+    ).toEqual([]);
   });
 
-  it.each(APPS)('runs %s as a Deployment with its own Service and ConfigMap, from the image built for it', (app) => {
-    const main = container(app);
-    expect(main.image).toMatch(new RegExp(`(^|/)newswire/${app}:[\\w.-]+$`));
-    expect(main.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
-    const maps = (main.envFrom ?? []).map((source) => source.configMapRef?.name ?? '');
-    expect(maps.some((name) => name.startsWith(`newswire-${app}-`))).toBe(true);
-    for (const name of maps) expect(one('ConfigMap', name)).toBeDefined();
+  it.each(APPS)(
+    'runs %s as a Deployment with its own Service and ConfigMap, from the image built for it',
+    (app) => {
+      const main = container(app);
+      expect(main.image).toMatch(new RegExp(`(^|/)newswire/${app}:[\\w.-]+$`));
+      expect(main.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+      const maps = (main.envFrom ?? []).map((source) => source.configMapRef?.name ?? '');
+      expect(maps.some((name) => name.startsWith(`newswire-${app}-`))).toBe(true);
+      for (const name of maps) expect(one('ConfigMap', name)).toBeDefined();
 
-    const port = Number(plainEnvironment(main)[PORT_VARIABLE[app]]);
-    expect(port).toBe(envSchema.shape[PORT_VARIABLE[app]].parse(undefined));
-    const http = main.ports?.find((candidate) => candidate.name === 'http');
-    expect(http?.containerPort).toBe(port);
+      const port = Number(plainEnvironment(main)[PORT_VARIABLE[app]]);
+      expect(port).toBe(envSchema.shape[PORT_VARIABLE[app]].parse(undefined));
+      const http = main.ports?.find((candidate) => candidate.name === 'http');
+      expect(http?.containerPort).toBe(port);
 
-    const service = one('Service', `newswire-${app}`);
-    const podLabels = deployment(app).spec?.template?.metadata?.labels ?? {};
-    expect(matches({ matchLabels: service.spec?.selector as Record<string, string> }, podLabels)).toBe(true);
-    expect(matches(deployment(app).spec?.selector, podLabels)).toBe(true);
-    expect(service.spec?.ports).toEqual([expect.objectContaining({ port, targetPort: 'http' })]);
-  });
+      const service = one('Service', `newswire-${app}`);
+      const podLabels = deployment(app).spec?.template?.metadata?.labels ?? {};
+      expect(
+        matches({ matchLabels: service.spec?.selector as Record<string, string> }, podLabels),
+      ).toBe(true);
+      expect(matches(deployment(app).spec?.selector, podLabels)).toBe(true);
+      expect(service.spec?.ports).toEqual([expect.objectContaining({ port, targetPort: 'http' })]);
+    },
+  );
 
   it.each(APPS)('probes %s on /health/live and /health/ready of its HTTP port', (app) => {
     const main = container(app);
@@ -430,7 +520,15 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
   it('sets CPU and memory requests and a memory limit on every container', () => {
     const missing = workloads().flatMap(({ name, containers }) =>
       containers
-        .filter((c) => !(parseQuantity(c.resources?.requests?.cpu) > 0 && parseQuantity(c.resources?.requests?.memory) > 0 && parseQuantity(c.resources?.limits?.memory) >= parseQuantity(c.resources?.requests?.memory)))
+        .filter(
+          (c) =>
+            !(
+              parseQuantity(c.resources?.requests?.cpu) > 0 &&
+              parseQuantity(c.resources?.requests?.memory) > 0 &&
+              parseQuantity(c.resources?.limits?.memory) >=
+                parseQuantity(c.resources?.requests?.memory)
+            ),
+        )
         .map((c) => `${name}/${c.name}`),
     );
     expect(missing).toEqual([]);
@@ -438,16 +536,29 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
 
   it('configures the services only with variables they validate, and valid values', () => {
     const known = new Set(Object.keys(envSchema.shape));
-    const ours = all('ConfigMap').filter((map) => map.metadata.labels?.['app.kubernetes.io/part-of'] === 'newswire');
+    const ours = all('ConfigMap').filter(
+      (map) => map.metadata.labels?.['app.kubernetes.io/part-of'] === 'newswire',
+    );
     expect(ours.length).toBeGreaterThanOrEqual(APPS.length + 1);
-    for (const map of ours) expect(Object.keys(map.data ?? {}).filter((key) => !known.has(key))).toEqual([]);
+    for (const map of ours)
+      expect(Object.keys(map.data ?? {}).filter((key) => !known.has(key))).toEqual([]);
     for (const { name, containers } of workloads()) {
       for (const c of containers) {
         const names = (c.env ?? []).map((v) => v.name);
-        expect({ workload: name, unknown: names.filter((n) => !known.has(n) && !RUNTIME_VARIABLES.includes(n)) }).toEqual({ workload: name, unknown: [] });
-        const secrets = { DATABASE_URL: 'postgresql://newswire:secret@newswire-pg-rw:5432/newswire', ES_NODE: 'https://newswire-app:secret@newswire-es-http:9200', ADMIN_API_KEY: 'k'.repeat(32) };
+        expect({
+          workload: name,
+          unknown: names.filter((n) => !known.has(n) && !RUNTIME_VARIABLES.includes(n)),
+        }).toEqual({ workload: name, unknown: [] });
+        const secrets = {
+          DATABASE_URL: 'postgresql://newswire:secret@newswire-pg-rw:5432/newswire',
+          ES_NODE: 'https://newswire-app:secret@newswire-es-http:9200',
+          ADMIN_API_KEY: 'k'.repeat(32),
+        };
         const parsed = envSchema.safeParse({ ...plainEnvironment(c), ...secrets });
-        expect({ workload: name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ workload: name, issues: [] });
+        expect({ workload: name, issues: parsed.success ? [] : parsed.error.issues }).toEqual({
+          workload: name,
+          issues: [],
+        });
       }
     }
   });
@@ -457,7 +568,10 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     for (const map of all('ConfigMap')) {
       for (const [key, value] of Object.entries(map.data ?? {})) {
         expect({ key, secret: SECRET_VARIABLES.includes(key) }).toEqual({ key, secret: false });
-        expect({ key, credentials: /:\/\/[^/\s]*@/.test(value) }).toEqual({ key, credentials: false });
+        expect({ key, credentials: /:\/\/[^/\s]*@/.test(value) }).toEqual({
+          key,
+          credentials: false,
+        });
       }
     }
     const referenced = new Set<string>();
@@ -465,33 +579,53 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
       for (const c of containers) {
         for (const variable of c.env ?? []) {
           if (SECRET_VARIABLES.includes(variable.name)) {
-            expect({ workload: name, variable: variable.name, value: variable.value }).toEqual({ workload: name, variable: variable.name, value: undefined });
+            expect({ workload: name, variable: variable.name, value: variable.value }).toEqual({
+              workload: name,
+              variable: variable.name,
+              value: undefined,
+            });
             expect(variable.valueFrom?.secretKeyRef).toBeDefined();
           }
-          if (variable.valueFrom?.secretKeyRef) referenced.add(variable.valueFrom.secretKeyRef.name);
+          if (variable.valueFrom?.secretKeyRef)
+            referenced.add(variable.valueFrom.secretKeyRef.name);
         }
       }
     }
     for (const manifest of [...all('Deployment'), ...all('Job')]) {
-      for (const volume of podSpec(manifest).volumes ?? []) if (volume.secret) referenced.add(volume.secret.secretName);
+      for (const volume of podSpec(manifest).volumes ?? [])
+        if (volume.secret) referenced.add(volume.secret.secretName);
     }
     const elasticsearch = specOf<ElasticsearchSpec>(all('Elasticsearch')[0]);
-    for (const ref of [...(elasticsearch.auth?.roles ?? []), ...(elasticsearch.auth?.fileRealm ?? [])]) referenced.add(ref.secretName);
+    for (const ref of [
+      ...(elasticsearch.auth?.roles ?? []),
+      ...(elasticsearch.auth?.fileRealm ?? []),
+    ])
+      referenced.add(ref.secretName);
     expect(referenced.size).toBeGreaterThanOrEqual(5);
     // Each Secret the manifests expect is one the operators make or one the guide says how to create.
-    for (const name of referenced) expect({ name, documented: operationsGuide.includes(name) }).toEqual({ name, documented: true });
+    for (const name of referenced)
+      expect({ name, documented: operationsGuide.includes(name) }).toEqual({
+        name,
+        documented: true,
+      });
 
-    const databaseUrl = (app: App) => container(app).env?.find((v) => v.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef;
+    const databaseUrl = (app: App) =>
+      container(app).env?.find((v) => v.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef;
     const postgres = all('Cluster')[0].metadata.name;
-    for (const app of ['ingest', 'api'] as const) expect(databaseUrl(app)).toEqual({ name: `${postgres}-app`, key: 'uri' });
-    expect(container('ingest').env?.find((v) => v.name === 'ADMIN_API_KEY')?.valueFrom?.secretKeyRef).toBeDefined();
+    for (const app of ['ingest', 'api'] as const)
+      expect(databaseUrl(app)).toEqual({ name: `${postgres}-app`, key: 'uri' });
+    expect(
+      container('ingest').env?.find((v) => v.name === 'ADMIN_API_KEY')?.valueFrom?.secretKeyRef,
+    ).toBeDefined();
     for (const app of ['indexer', 'api'] as const) {
       const env = container(app).env ?? [];
       expect(env.find((v) => v.name === 'ES_NODE')?.valueFrom?.secretKeyRef).toBeDefined();
       const ca = env.find((v) => v.name === 'NODE_EXTRA_CA_CERTS')?.value ?? '';
       const mount = container(app).volumeMounts?.find((m) => ca.startsWith(`${m.mountPath}/`));
       const volume = podSpec(deployment(app)).volumes?.find((v) => v.name === mount?.name);
-      expect(volume?.secret?.secretName).toBe(`${all('Elasticsearch')[0].metadata.name}-es-http-certs-public`);
+      expect(volume?.secret?.secretName).toBe(
+        `${all('Elasticsearch')[0].metadata.name}-es-http-certs-public`,
+      );
     }
   });
 
@@ -499,22 +633,44 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     const policies = all('NetworkPolicy');
     const pods = [
       ...workloads(),
-      { name: 'elasticsearch', labels: { 'elasticsearch.k8s.elastic.co/cluster-name': all('Elasticsearch')[0].metadata.name }, containers: [] },
-      { name: 'postgres', labels: { 'cnpg.io/cluster': all('Cluster')[0].metadata.name }, containers: [] },
+      {
+        name: 'elasticsearch',
+        labels: {
+          'elasticsearch.k8s.elastic.co/cluster-name': all('Elasticsearch')[0].metadata.name,
+        },
+        containers: [],
+      },
+      {
+        name: 'postgres',
+        labels: { 'cnpg.io/cluster': all('Cluster')[0].metadata.name },
+        containers: [],
+      },
     ];
     const selecting = (pod: { labels: Record<string, string> }) =>
-      policies.filter((policy) => policy.spec?.policyTypes?.includes('Ingress') && matches(policy.spec.podSelector, pod.labels));
+      policies.filter(
+        (policy) =>
+          policy.spec?.policyTypes?.includes('Ingress') &&
+          matches(policy.spec.podSelector, pod.labels),
+      );
 
     // Every pod is isolated for ingress by at least one policy, so only what is allowed gets in.
     expect(pods.filter((pod) => selecting(pod).length === 0).map((pod) => pod.name)).toEqual([]);
 
     const openTo = (pod: { labels: Record<string, string> }) =>
-      selecting(pod).flatMap((policy) => policy.spec?.ingress ?? []).filter((rule) => !rule.from || rule.from.length === 0 || rule.from.some(isOutsidePeer));
-    const reachable = pods.filter((pod) => openTo(pod).length > 0).map((pod) => pod.labels['app.kubernetes.io/name']);
+      selecting(pod)
+        .flatMap((policy) => policy.spec?.ingress ?? [])
+        .filter((rule) => !rule.from || rule.from.length === 0 || rule.from.some(isOutsidePeer));
+    const reachable = pods
+      .filter((pod) => openTo(pod).length > 0)
+      .map((pod) => pod.labels['app.kubernetes.io/name']);
     expect(reachable.sort()).toEqual([...PUBLIC_APPS].sort());
     for (const app of PUBLIC_APPS) {
       const pod = pods.find((candidate) => candidate.labels['app.kubernetes.io/name'] === app);
-      expect(openTo(pod ?? { labels: {} }).flatMap((rule) => rule.ports ?? []).map((p) => p.port)).toEqual(['http']);
+      expect(
+        openTo(pod ?? { labels: {} })
+          .flatMap((rule) => rule.ports ?? [])
+          .map((p) => p.port),
+      ).toEqual(['http']);
     }
     // Kafka's listener is restricted by Strimzi from these peers, none of them open.
     const plain = kafka().spec.kafka.listeners.find((listener) => listener.name === 'plain');
@@ -522,37 +678,77 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     expect(plain?.networkPolicyPeers?.filter(isOutsidePeer)).toEqual([]);
   });
 
-  it.each(APPS)('gives %s the credentials and network access for the stores its module uses', (app) => {
-    const module = readFileSync(resolve(ROOT, 'apps', app, 'src', `${app}.module.ts`), 'utf8');
-    const stores: { uses: boolean; variable: string; pods: Record<string, string>; port: number }[] = [
-      { uses: /\bDatabaseModule\b/.test(module), variable: 'DATABASE_URL', pods: { 'cnpg.io/cluster': all('Cluster')[0].metadata.name }, port: 5432 },
-      { uses: /\bSearchModule\b/.test(module), variable: 'ES_NODE', pods: { 'elasticsearch.k8s.elastic.co/cluster-name': all('Elasticsearch')[0].metadata.name }, port: 9200 },
-    ];
-    const podLabels = deployment(app).spec?.template?.metadata?.labels ?? {};
-    for (const store of stores.filter((candidate) => candidate.uses)) {
-      expect({ app, variable: store.variable, secret: container(app).env?.some((v) => v.name === store.variable && v.valueFrom?.secretKeyRef) }).toEqual({
-        app,
-        variable: store.variable,
-        secret: true,
-      });
-      const allowed = all('NetworkPolicy')
-        .filter((policy) => matches(policy.spec?.podSelector, store.pods))
-        .flatMap((policy) => policy.spec?.ingress ?? [])
-        .some((rule) => (rule.from ?? []).some((peer) => !peer.namespaceSelector && !peer.ipBlock && matches(peer.podSelector, podLabels)) && (rule.ports ?? []).some((p) => p.port === store.port));
-      expect({ app, reaches: store.variable, allowed }).toEqual({ app, reaches: store.variable, allowed: true });
-    }
-  });
+  it.each(APPS)(
+    'gives %s the credentials and network access for the stores its module uses',
+    (app) => {
+      const module = readFileSync(resolve(ROOT, 'apps', app, 'src', `${app}.module.ts`), 'utf8');
+      const stores: {
+        uses: boolean;
+        variable: string;
+        pods: Record<string, string>;
+        port: number;
+      }[] = [
+        {
+          uses: /\bDatabaseModule\b/.test(module),
+          variable: 'DATABASE_URL',
+          pods: { 'cnpg.io/cluster': all('Cluster')[0].metadata.name },
+          port: 5432,
+        },
+        {
+          uses: /\bSearchModule\b/.test(module),
+          variable: 'ES_NODE',
+          pods: {
+            'elasticsearch.k8s.elastic.co/cluster-name': all('Elasticsearch')[0].metadata.name,
+          },
+          port: 9200,
+        },
+      ];
+      const podLabels = deployment(app).spec?.template?.metadata?.labels ?? {};
+      for (const store of stores.filter((candidate) => candidate.uses)) {
+        expect({
+          app,
+          variable: store.variable,
+          secret: container(app).env?.some(
+            (v) => v.name === store.variable && v.valueFrom?.secretKeyRef,
+          ),
+        }).toEqual({
+          app,
+          variable: store.variable,
+          secret: true,
+        });
+        const allowed = all('NetworkPolicy')
+          .filter((policy) => matches(policy.spec?.podSelector, store.pods))
+          .flatMap((policy) => policy.spec?.ingress ?? [])
+          .some(
+            (rule) =>
+              (rule.from ?? []).some(
+                (peer) =>
+                  !peer.namespaceSelector && !peer.ipBlock && matches(peer.podSelector, podLabels),
+              ) && (rule.ports ?? []).some((p) => p.port === store.port),
+          );
+        expect({ app, reaches: store.variable, allowed }).toEqual({
+          app,
+          reaches: store.variable,
+          allowed: true,
+        });
+      }
+    },
+  );
 
   it('exposes only ingest and api through the Ingress', () => {
     const backends = all('Ingress').flatMap((ingress) =>
-      (ingress.spec?.rules ?? []).flatMap((rule) => rule.http?.paths.map((path) => path.backend.service?.name) ?? []),
+      (ingress.spec?.rules ?? []).flatMap(
+        (rule) => rule.http?.paths.map((path) => path.backend.service?.name) ?? [],
+      ),
     );
     expect([...new Set(backends)].sort()).toEqual(['newswire-api', 'newswire-ingest']);
   });
 
   it('keeps a PodDisruptionBudget for every service', () => {
     for (const app of APPS) {
-      const budgets = all('PodDisruptionBudget').filter((pdb) => matches(pdb.spec?.selector, deployment(app).spec?.template?.metadata?.labels ?? {}));
+      const budgets = all('PodDisruptionBudget').filter((pdb) =>
+        matches(pdb.spec?.selector, deployment(app).spec?.template?.metadata?.labels ?? {}),
+      );
       expect({ app, budgets: budgets.length }).toEqual({ app, budgets: 1 });
       expect(budgets[0].spec?.maxUnavailable ?? budgets[0].spec?.minAvailable).toBeDefined();
     }
@@ -560,7 +756,9 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
 
   it('scales the api with an HPA and leaves its replica count to it', () => {
     const hpas = all('HorizontalPodAutoscaler');
-    expect(hpas.map((hpa) => hpa.spec?.scaleTargetRef)).toEqual([{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'newswire-api' }]);
+    expect(hpas.map((hpa) => hpa.spec?.scaleTargetRef)).toEqual([
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'newswire-api' },
+    ]);
     const [hpa] = hpas;
     expect(hpa.spec?.minReplicas).toBeGreaterThanOrEqual(overlay === 'prod' ? 2 : 1);
     expect(hpa.spec?.maxReplicas).toBeGreaterThan(hpa.spec?.minReplicas ?? 0);
@@ -571,7 +769,9 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     ['enricher', Topics.storyIngested],
     ['indexer', Topics.storyEnriched],
   ] as const)('scales the %s on the consumer lag of its group on %s', (app, topic) => {
-    const scaled = all('ScaledObject').filter((object) => object.spec?.scaleTargetRef?.name === `newswire-${app}`);
+    const scaled = all('ScaledObject').filter(
+      (object) => object.spec?.scaleTargetRef?.name === `newswire-${app}`,
+    );
     expect(scaled).toHaveLength(1);
     const { spec } = scaled[0];
     expect(spec?.scaleTargetRef?.kind ?? 'Deployment').toBe('Deployment');
@@ -580,10 +780,16 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     const [trigger, ...others] = spec?.triggers ?? [];
     expect(others).toEqual([]);
     expect(trigger.type).toBe('kafka');
-    expect(trigger.metadata).toMatchObject({ consumerGroup: `${common.KAFKA_GROUP_PREFIX}.${app}`, topic, bootstrapServers: common.KAFKA_BROKERS });
+    expect(trigger.metadata).toMatchObject({
+      consumerGroup: `${common.KAFKA_GROUP_PREFIX}.${app}`,
+      topic,
+      bootstrapServers: common.KAFKA_BROKERS,
+    });
     expect(Number(trigger.metadata.lagThreshold)).toBeGreaterThan(0);
     // The KEDA operator resolves the address from its own namespace: it must be fully qualified.
-    expect(trigger.metadata.bootstrapServers).toBe(`${kafka().name}-kafka-bootstrap.${namespace}.svc:9092`);
+    expect(trigger.metadata.bootstrapServers).toBe(
+      `${kafka().name}-kafka-bootstrap.${namespace}.svc:9092`,
+    );
     const partitions = topics().find((t) => t.topicName === topic)?.partitions ?? 0;
     expect(spec?.maxReplicaCount).toBeLessThanOrEqual(partitions);
     expect(spec?.minReplicaCount).toBeGreaterThanOrEqual(1);
@@ -596,23 +802,36 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     expect(migrate.image).toBe(container('api').image);
     expect(['Never', 'OnFailure']).toContain(podSpec(job).restartPolicy);
     expect(job.spec?.backoffLimit).toBeGreaterThan(0);
-    expect(migrate.env?.find((v) => v.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({ name: `${all('Cluster')[0].metadata.name}-app`, key: 'uri' });
+    expect(migrate.env?.find((v) => v.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({
+      name: `${all('Cluster')[0].metadata.name}-app`,
+      key: 'uri',
+    });
   });
 
   it('runs Kafka in KRaft mode with node pools sized for the replication factor', () => {
     const { name, spec } = kafka();
     expect(all('Kafka')).toHaveLength(1);
     expect(spec.kafka.version).toMatch(/^4\.\d+\.\d+$/);
-    expect(spec.kafka.listeners).toContainEqual(expect.objectContaining({ name: 'plain', port: 9092, type: 'internal', tls: false }));
+    expect(spec.kafka.listeners).toContainEqual(
+      expect.objectContaining({ name: 'plain', port: 9092, type: 'internal', tls: false }),
+    );
     expect(spec.kafka.config['auto.create.topics.enable']).toBe(false);
     expect(spec.entityOperator?.topicOperator).toBeDefined();
     const pools = all('KafkaNodePool');
     for (const pool of pools) expect(pool.metadata.labels?.['strimzi.io/cluster']).toBe(name);
-    const count = (role: string) => pools.map((pool) => specOf<NodePoolSpec>(pool)).filter((pool) => pool.roles.includes(role)).reduce((sum, pool) => sum + pool.replicas, 0);
+    const count = (role: string) =>
+      pools
+        .map((pool) => specOf<NodePoolSpec>(pool))
+        .filter((pool) => pool.roles.includes(role))
+        .reduce((sum, pool) => sum + pool.replicas, 0);
     expect(count('controller')).toBe(expected.controllers);
     expect(count('broker')).toBe(expected.brokers);
     for (const pool of pools.map((p) => specOf<NodePoolSpec>(p))) {
-      expect(pool.storage.volumes?.every((volume) => volume.type === 'persistent-claim' && parseQuantity(volume.size) > 0)).toBe(true);
+      expect(
+        pool.storage.volumes?.every(
+          (volume) => volume.type === 'persistent-claim' && parseQuantity(volume.size) > 0,
+        ),
+      ).toBe(true);
       expect(parseQuantity(pool.resources?.limits?.memory)).toBeGreaterThan(0);
     }
     const config = spec.kafka.config;
@@ -620,20 +839,33 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     expect(Number(config['default.replication.factor'])).toBe(expected.replicationFactor);
     expect(Number(config['min.insync.replicas'])).toBe(Math.max(1, expected.replicationFactor - 1));
     // The bootstrap address the services use is the one of this cluster.
-    expect(plainEnvironment(container('ingest')).KAFKA_BROKERS).toBe(`${name}-kafka-bootstrap.${namespace}.svc:9092`);
+    expect(plainEnvironment(container('ingest')).KAFKA_BROKERS).toBe(
+      `${name}-kafka-bootstrap.${namespace}.svc:9092`,
+    );
   });
 
   it('declares every pipeline topic with the partitions and replicas the services create them with', () => {
     const pipeline = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopic(topic)]);
-    expect(topics().map((topic) => topic.topicName).sort()).toEqual([...pipeline].sort());
-    const common = configMap(all('ConfigMap').find((map) => map.metadata.name.startsWith('newswire-common-'))?.metadata.name ?? '');
+    expect(
+      topics()
+        .map((topic) => topic.topicName)
+        .sort(),
+    ).toEqual([...pipeline].sort());
+    const common = configMap(
+      all('ConfigMap').find((map) => map.metadata.name.startsWith('newswire-common-'))?.metadata
+        .name ?? '',
+    );
     expect(Number(common.KAFKA_TOPIC_PARTITIONS)).toBe(expected.partitions);
     expect(Number(common.KAFKA_REPLICATION_FACTOR)).toBe(expected.replicationFactor);
     for (const topic of all('KafkaTopic')) {
       const spec = specOf<TopicSpec>(topic);
       expect(topic.metadata.labels?.['strimzi.io/cluster']).toBe(kafka().name);
       expect(topic.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
-      expect({ topic: spec.topicName, partitions: spec.partitions, replicas: spec.replicas }).toEqual({
+      expect({
+        topic: spec.topicName,
+        partitions: spec.partitions,
+        replicas: spec.replicas,
+      }).toEqual({
         topic: spec.topicName,
         partitions: expected.partitions,
         replicas: expected.replicationFactor,
@@ -641,9 +873,13 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
       expect(Number(spec.config['retention.ms'])).toBeGreaterThanOrEqual(24 * 3600 * 1000);
       if (spec.topicName?.endsWith('.dlq')) {
         const source = topics().find((t) => `${t.topicName}.dlq` === spec.topicName);
-        expect(Number(spec.config['retention.ms'])).toBeGreaterThanOrEqual(Number(source?.config['retention.ms']));
+        expect(Number(spec.config['retention.ms'])).toBeGreaterThanOrEqual(
+          Number(source?.config['retention.ms']),
+        );
       }
-      expect(Number(spec.config['min.insync.replicas'])).toBeLessThanOrEqual(Math.max(1, spec.replicas - 1));
+      expect(Number(spec.config['min.insync.replicas'])).toBeLessThanOrEqual(
+        Math.max(1, spec.replicas - 1),
+      );
     }
   });
 
@@ -655,26 +891,46 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     expect(spec.version).toBe(version);
     expect(spec.version).toMatch(/^8\.19\./);
     // Not the stock image: the one built from infra/docker/elasticsearch.Dockerfile, same version.
-    expect(spec.image).toMatch(new RegExp(`(^|/)newswire/elasticsearch:${version.replace(/\./g, '\\.')}$`));
-    const index = JSON.parse(readFileSync(resolve(ROOT, 'libs', 'search', 'src', 'stories.index.json'), 'utf8')) as {
+    expect(spec.image).toMatch(
+      new RegExp(`(^|/)newswire/elasticsearch:${version.replace(/\./g, '\\.')}$`),
+    );
+    const index = JSON.parse(
+      readFileSync(resolve(ROOT, 'libs', 'search', 'src', 'stories.index.json'), 'utf8'),
+    ) as {
       settings: { analysis: { filter: Record<string, { type: string; locale?: string }> } };
     };
-    const locales = Object.values(index.settings.analysis.filter).filter((f) => f.type === 'hunspell').map((f) => f.locale);
+    const locales = Object.values(index.settings.analysis.filter)
+      .filter((f) => f.type === 'hunspell')
+      .map((f) => f.locale);
     expect(locales.length).toBeGreaterThan(0);
-    for (const locale of locales) expect(text).toContain(`/usr/share/elasticsearch/config/hunspell/${locale}/`);
+    for (const locale of locales)
+      expect(text).toContain(`/usr/share/elasticsearch/config/hunspell/${locale}/`);
 
-    expect(spec.nodeSets.reduce((sum, set) => sum + set.count, 0)).toBe(expected.elasticsearchNodes);
+    expect(spec.nodeSets.reduce((sum, set) => sum + set.count, 0)).toBe(
+      expected.elasticsearchNodes,
+    );
     for (const set of spec.nodeSets) {
       const es = set.podTemplate?.spec?.containers?.find((c) => c.name === 'elasticsearch');
       expect(parseQuantity(es?.resources?.limits?.memory)).toBeGreaterThanOrEqual(2 * 2 ** 30);
-      expect(set.volumeClaimTemplates?.find((claim) => claim.metadata.name === 'elasticsearch-data')?.spec.resources.requests.storage).toBeDefined();
+      expect(
+        set.volumeClaimTemplates?.find((claim) => claim.metadata.name === 'elasticsearch-data')
+          ?.spec.resources.requests.storage,
+      ).toBeDefined();
     }
     // HTTPS stays on (the services trust ECK's CA); they log in as a file-realm user with its role.
     expect(spec.http?.tls?.selfSignedCertificate?.disabled).not.toBe(true);
     expect(spec.auth?.fileRealm?.length).toBe(1);
-    const roles = parse(readFileSync(resolve(ROOT, 'k8s', 'base', 'engines', 'elasticsearch-roles.yml'), 'utf8')) as Record<string, { cluster: string[]; indices: { names: string[] }[] }>;
+    const roles = parse(
+      readFileSync(resolve(ROOT, 'k8s', 'base', 'engines', 'elasticsearch-roles.yml'), 'utf8'),
+    ) as Record<string, { cluster: string[]; indices: { names: string[] }[] }>;
     const alias = plainEnvironment(container('indexer')).ES_STORIES_ALIAS;
-    expect(Object.values(roles).some((role) => role.cluster.includes('monitor') && role.indices.some((i) => i.names.includes(alias) && i.names.includes(`${alias}-*`)))).toBe(true);
+    expect(
+      Object.values(roles).some(
+        (role) =>
+          role.cluster.includes('monitor') &&
+          role.indices.some((i) => i.names.includes(alias) && i.names.includes(`${alias}-*`)),
+      ),
+    ).toBe(true);
   });
 
   it('runs PostgreSQL as a CloudNativePG cluster whose app secret holds DATABASE_URL', () => {
@@ -706,7 +962,8 @@ const METRICS = {
 function seriesNames(): Set<string> {
   const names = new Set<string>();
   for (const [name, type] of Object.entries(METRICS)) {
-    if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);
+    if (type === 'histogram')
+      for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);
     else names.add(name);
   }
   return names;
@@ -720,7 +977,9 @@ function metricsIn(expression: string): string[] {
 function readsRawCounter(expression: string): boolean {
   const counters = Object.keys(METRICS).filter((metric) => metric.endsWith('_total'));
   const compact = expression.replace(/\s+/g, '');
-  return counters.some((counter) => new RegExp(`\\b${counter}(\\{[^}]*\\})?(?!\\{|\\[)`).test(compact));
+  return counters.some((counter) =>
+    new RegExp(`\\b${counter}(\\{[^}]*\\})?(?!\\{|\\[)`).test(compact),
+  );
 }
 
 function balanced(expression: string): boolean {
@@ -755,14 +1014,19 @@ describe('ops/prometheus/newswire-alerts.yml', () => {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   }
-  const file = parse(readFileSync(resolve(ROOT, 'ops', 'prometheus', 'newswire-alerts.yml'), 'utf8')) as { groups: { name: string; rules: Rule[] }[] };
+  const file = parse(
+    readFileSync(resolve(ROOT, 'ops', 'prometheus', 'newswire-alerts.yml'), 'utf8'),
+  ) as { groups: { name: string; rules: Rule[] }[] };
   const rules = file.groups.flatMap((group) => group.rules);
   const alerts = rules.filter((rule) => rule.alert);
 
   it.each([
     ['NewswireDeadLetterGrowing', ['newswire_dlq_messages_total']],
     ['NewswireConsumerLagRising', ['newswire_consumer_lag']],
-    ['NewswireSourceQuiet', ['newswire_source_last_item_timestamp_seconds', 'newswire_source_idle_window_seconds']],
+    [
+      'NewswireSourceQuiet',
+      ['newswire_source_last_item_timestamp_seconds', 'newswire_source_idle_window_seconds'],
+    ],
     ['NewswireFreshnessOverBudget', ['newswire_freshness_seconds_bucket']],
   ])('alerts on %s from the metric it is about', (name, metrics) => {
     const rule = alerts.find((candidate) => candidate.alert === name);
@@ -776,18 +1040,54 @@ describe('ops/prometheus/newswire-alerts.yml', () => {
     expect(file.groups.length).toBeGreaterThan(0);
     for (const rule of alerts) {
       const problems = [
-        ...metricsIn(rule.expr).filter((metric) => !known.has(metric)).map((metric) => `unknown metric ${metric}`),
+        ...metricsIn(rule.expr)
+          .filter((metric) => !known.has(metric))
+          .map((metric) => `unknown metric ${metric}`),
         ...(balanced(rule.expr) ? [] : ['unbalanced brackets']),
-        ...(rule.for === undefined || /^\d+[smh]$/.test(rule.for) ? [] : [`bad duration ${rule.for}`]),
-        ...(['critical', 'warning', 'info'].includes(rule.labels?.severity ?? '') ? [] : ['no severity']),
+        ...(rule.for === undefined || /^\d+[smh]$/.test(rule.for)
+          ? []
+          : [`bad duration ${rule.for}`]),
+        ...(['critical', 'warning', 'info'].includes(rule.labels?.severity ?? '')
+          ? []
+          : ['no severity']),
         ...(rule.annotations?.summary ? [] : ['no summary']),
       ];
-      const runbook = /^docs\/operations\.md#([\w-]+)$/.exec(rule.annotations?.runbook_url ?? '')?.[1];
-      if (!runbook || !headings.has(runbook)) problems.push(`runbook ${rule.annotations?.runbook_url ?? '(none)'} not found`);
+      const runbook = /^docs\/operations\.md#([\w-]+)$/.exec(
+        rule.annotations?.runbook_url ?? '',
+      )?.[1];
+      if (!runbook || !headings.has(runbook))
+        problems.push(`runbook ${rule.annotations?.runbook_url ?? '(none)'} not found`);
       expect({ alert: rule.alert, problems }).toEqual({ alert: rule.alert, problems: [] });
     }
-    expect(rules.filter((rule) => readsRawCounter(rule.expr)).map((rule) => rule.alert ?? rule.record)).toEqual([]);
+    expect(
+      rules.filter((rule) => readsRawCounter(rule.expr)).map((rule) => rule.alert ?? rule.record),
+    ).toEqual([]);
   });
+});
+
+/** Prometheus's own checker, where it is installed (Debian: `apt-get install prometheus`). */
+const promtool = (() => {
+  try {
+    execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('ops/prometheus with promtool', () => {
+  (promtool ? it : it.skip)(
+    'parses the rules and fires each alert on the series of its unit tests',
+    () => {
+      const run = (...args: string[]) =>
+        execFileSync('promtool', args, {
+          cwd: resolve(ROOT, 'ops', 'prometheus'),
+          encoding: 'utf8',
+        });
+      expect(run('check', 'rules', 'newswire-alerts.yml')).toMatch(/SUCCESS/);
+      expect(run('test', 'rules', 'newswire-alerts.test.yml')).toMatch(/SUCCESS/);
+    },
+  );
 });
 
 describe('ops/grafana/newswire-dashboard.json', () => {
@@ -800,23 +1100,34 @@ describe('ops/grafana/newswire-dashboard.json', () => {
     targets?: { expr: string; refId: string }[];
     panels?: Panel[];
   }
-  const dashboard = JSON.parse(readFileSync(resolve(ROOT, 'ops', 'grafana', 'newswire-dashboard.json'), 'utf8')) as {
+  const dashboard = JSON.parse(
+    readFileSync(resolve(ROOT, 'ops', 'grafana', 'newswire-dashboard.json'), 'utf8'),
+  ) as {
     uid: string;
     title: string;
     panels: Panel[];
     templating: { list: { name: string; type: string }[] };
   };
-  const panels = dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]).filter((panel) => panel.type !== 'row');
+  const panels = dashboard.panels
+    .flatMap((panel) => [panel, ...(panel.panels ?? [])])
+    .filter((panel) => panel.type !== 'row');
 
   it('is a dashboard with unique panel ids and a Prometheus data source variable', () => {
     expect(dashboard.uid).toMatch(/^[\w-]{1,40}$/);
     expect(dashboard.title).toBeTruthy();
-    const ids = dashboard.panels.flatMap((panel) => [panel, ...(panel.panels ?? [])]).map((panel) => panel.id);
+    const ids = dashboard.panels
+      .flatMap((panel) => [panel, ...(panel.panels ?? [])])
+      .map((panel) => panel.id);
     expect(new Set(ids).size).toBe(ids.length);
     const variable = dashboard.templating.list.find((v) => v.type === 'datasource');
     expect(variable).toBeDefined();
     for (const panel of panels) {
-      expect({ panel: panel.title, uid: panel.datasource?.uid, targets: (panel.targets ?? []).length > 0, grid: panel.gridPos !== undefined }).toEqual({
+      expect({
+        panel: panel.title,
+        uid: panel.datasource?.uid,
+        targets: (panel.targets ?? []).length > 0,
+        grid: panel.gridPos !== undefined,
+      }).toEqual({
         panel: panel.title,
         uid: `\${${variable?.name ?? ''}}`,
         targets: true,
@@ -830,7 +1141,11 @@ describe('ops/grafana/newswire-dashboard.json', () => {
     const expressions = panels.flatMap((panel) => panel.targets ?? []).map((target) => target.expr);
     const used = new Set(expressions.flatMap(metricsIn));
     expect([...used].filter((metric) => !known.has(metric))).toEqual([]);
-    for (const metric of Object.keys(METRICS)) expect({ metric, charted: [...used].some((u) => u.startsWith(metric)) }).toEqual({ metric, charted: true });
+    for (const metric of Object.keys(METRICS))
+      expect({ metric, charted: [...used].some((u) => u.startsWith(metric)) }).toEqual({
+        metric,
+        charted: true,
+      });
     expect(expressions.filter((expression) => !balanced(expression))).toEqual([]);
     expect(expressions.filter(readsRawCounter)).toEqual([]);
   });
