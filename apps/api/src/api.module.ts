@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
 import { StorySearchModule } from './search/search.module';
 import { StoriesModule } from './stories/stories.module';
+import { StreamModule } from './stream/stream.module';
 import { TagsModule } from './tags/tags.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { TagsModule } from './tags/tags.module';
     StorySearchModule,
     StoriesModule,
     TagsModule,
+    StreamModule,
     ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
   ],
   providers: [
