@@ -48,7 +48,7 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
     for (const source of folders) {
       try {
         await ensureFolders(source.folder);
-        const { ready, seen } = await readyFiles(source.folder, this.sightings.get(source.folder) ?? new Map());
+        const { ready, seen } = await readyFiles(source.folder, this.sightings.get(source.folder) ?? new Map<string, FileSighting>());
         this.sightings.set(source.folder, seen);
         for (const path of ready) await this.take(path, source);
       } catch (error) {
