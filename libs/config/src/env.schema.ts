@@ -43,8 +43,8 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt(100),
   OUTBOX_BATCH_SIZE: positiveInt(200),
 
-  /** Requests per client address and window on the api; 0 switches rate limiting off. */
-  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Requests per client address and window on the api (a newsroom behind one NAT shares it); 0 switches it off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   API_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   /** Browser origins allowed to call the api (comma-separated, `*` for any); empty allows none. */
   API_CORS_ORIGINS: z
