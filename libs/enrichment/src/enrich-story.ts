@@ -1,6 +1,6 @@
 import type { CanonicalStory, Enrichment, Tag } from '@lib/contracts';
 import { assignCluster, type ClusterIndex } from './clusters/cluster-index';
-import { storySignature } from './clusters/cluster-key';
+import { clusterDistanceFor, storySignature } from './clusters/cluster-key';
 import { toHex } from './clusters/simhash';
 import { type EntityExtractionOptions, extractEntities } from './entities/extract-entities';
 import type { EntityResources } from './entities/load-gazetteer';
@@ -42,7 +42,7 @@ export function enrichStory(story: CanonicalStory, context: EnrichmentContext): 
   ];
   const signature = storySignature(story);
   const cluster = context.clusterIndex
-    ? assignCluster(context.clusterIndex, story.uri, signature)
+    ? assignCluster(context.clusterIndex, story.uri, signature, clusterDistanceFor(story))
     : `sh:${toHex(signature)}`;
   const related = context.related
     ? scoreRelated(

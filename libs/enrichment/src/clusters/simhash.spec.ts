@@ -1,6 +1,7 @@
 import { loadSeedStory } from '../testing/seed-story';
 import { storyPlainText } from '../text/story-text';
 import { assignCluster, InMemoryClusterIndex } from './cluster-index';
+import { clusterDistanceFor } from './cluster-key';
 import { fromHex, hammingDistance, simhash, toHex } from './simhash';
 
 const seedText = storyPlainText(loadSeedStory());
@@ -49,5 +50,27 @@ describe('assignCluster', () => {
     const first = assignCluster(index, 'ap:7', simhash(seedText));
     expect(assignCluster(index, 'ap:7', simhash(unrelated))).toBe(first);
     expect(index.size).toBe(1);
+  });
+});
+
+describe('clusterDistanceFor', () => {
+  const brief = (shr: string, net: string) => ({
+    headline: 'ACME CORP 3RD QTR NET',
+    body_text: `Shr ${shr} cts vs ${shr} cts. Net ${net} vs 1,200,000. Revs 45.6 mln vs 41.2 mln. Nine mths shr 1.10 dlrs vs 98 cts.`,
+  });
+
+  it('keeps two templated results briefs with different figures in different clusters', () => {
+    const index = new InMemoryClusterIndex();
+    const a = brief('31', '1,450,000');
+    const b = brief('12', '610,000');
+    const first = assignCluster(index, 'a', simhash(storyPlainText(a)), clusterDistanceFor(a));
+    expect(assignCluster(index, 'b', simhash(storyPlainText(b)), clusterDistanceFor(b))).not.toBe(
+      first,
+    );
+  });
+
+  it('gives short items a tighter budget than long stories', () => {
+    expect(clusterDistanceFor(brief('1', '2'))).toBeLessThan(clusterDistanceFor(loadSeedStory()));
+    expect(clusterDistanceFor(loadSeedStory())).toBe(12);
   });
 });
