@@ -19,7 +19,7 @@ export type BulkItemResult =
  * error is the document's fault and will not get better.
  */
 export async function bulkWrite(client: Client, index: string, operations: BulkOperation[]): Promise<BulkItemResult[]> {
-  return bulkWriteTargets(client, [{ index, versionType: 'external' }], operations);
+  return bulkWriteTargets(client, [{ index, versionType: 'external_gte' }], operations);
 }
 
 /**

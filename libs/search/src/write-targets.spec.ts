@@ -22,7 +22,7 @@ describe('WriteTargetCache', () => {
   it('writes to the alias index and to every index being built', async () => {
     const { client } = engineWith(['stories-v1'], ['stories-v2']);
     expect(await new WriteTargetCache(client, 'stories').get()).toEqual([
-      { index: 'stories-v1', versionType: 'external' },
+      { index: 'stories-v1', versionType: 'external_gte' },
       { index: 'stories-v2', versionType: 'external_gte' },
     ]);
   });

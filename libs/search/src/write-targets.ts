@@ -6,9 +6,10 @@ export type IndexState = 'live' | 'building' | 'retired' | 'abandoned';
 export interface WriteTarget {
   index: string;
   /**
-   * `external` for the alias's index. `external_gte` for an index being built, so a live write
-   * of the same version replaces the rebuild's copy (which may carry older enrichment), while
-   * the rebuild's own `external` writes never replace a live write of the same or a newer version.
+   * Live writes use `external_gte`: an older version never replaces a newer one, while the same
+   * version re-enriched (an editorial override, a back-link, a replay after a model change)
+   * replaces its earlier enrichment. A rebuild's copies use `external`, so they never replace a
+   * live write of the same or a newer version.
    */
   versionType: 'external' | 'external_gte';
 }
@@ -26,7 +27,7 @@ export async function resolveWriteTargets(client: Client, alias: string): Promis
     .filter(([, entry]) => typeof entry === 'object' && entry !== null && 'aliases' in entry && alias in entry.aliases)
     .map(([index, entry]) => ({ index, isWriteIndex: entry.aliases[alias]?.is_write_index === true }));
   const writeIndexes = aliased.some((a) => a.isWriteIndex) ? aliased.filter((a) => a.isWriteIndex) : aliased;
-  const targets: WriteTarget[] = writeIndexes.map(({ index }) => ({ index, versionType: 'external' }));
+  const targets: WriteTarget[] = writeIndexes.map(({ index }) => ({ index, versionType: 'external_gte' }));
   for (const [index, { mappings: mapping }] of Object.entries(mappings).sort(([a], [b]) => a.localeCompare(b))) {
     const state = (mapping._meta as { state?: unknown } | undefined)?.state;
     if (state === 'building' && !targets.some((t) => t.index === index)) targets.push({ index, versionType: 'external_gte' });

@@ -45,7 +45,7 @@ export class StoryIndexRepository implements OnModuleInit {
    */
   async write(operations: BulkOperation[]): Promise<BulkItemResult[]> {
     const targets = await this.targets.get();
-    if (targets.length === 0) return bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external' }], operations);
+    if (targets.length === 0) return bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external_gte' }], operations);
     return bulkWriteTargets(this.client, targets, operations);
   }
 }
