@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import { TEST_ALIAS, TEST_ES_NODE, testServiceEnv } from '../setup/test-env';
+import { TEST_ADMIN_KEY, TEST_ALIAS, TEST_ES_NODE, TEST_PORTS, testServiceEnv } from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -83,5 +83,27 @@ describe('enrichment through the real enricher', () => {
     expect(link).toBeDefined();
     expect(link?.score).toBeGreaterThan(0);
     expect(link?.reason.sharedEntities).toEqual(expect.arrayContaining(['person:khalifa-haftar']));
+  });
+
+  it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {
+    const nato = { id: 'org:nato', kind: 'organisation', name: 'NATO', aliases: [], confidence: 1, provenance: { method: 'editor', fromProvider: false } };
+    const response = await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/v1/overrides/${encodeURIComponent(String(seed.uri))}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pinnedTags: [nato], blockedTags: ['place:sy'], pinnedRelated: [], blockedRelated: [] }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ reemitted: true });
+    const honoured = (doc: IndexedStory | undefined) =>
+      doc && doc.tags.some((t) => t.id === 'org:nato' && t.provenance.method === 'editorial-pin') && !doc.tags.some((t) => t.id === 'place:sy') ? doc : undefined;
+    await eventually(async () => honoured(await indexed(String(seed.uri))), 15_000);
+
+    const corrected = { ...seed, version: '2', body_html: `${String(seed.body_html)}<p>Corrects the date of the Berlin conference.</p>` };
+    expect((await push(apiKey, JSON.stringify(corrected))).status).toBe(202);
+    const latest = await eventually(async () => {
+      const doc = await indexed(String(seed.uri));
+      return doc && (doc as IndexedStory & { version: number }).version === 2 ? doc : undefined;
+    }, 15_000);
+    expect(honoured(latest)).toBeDefined();
   });
 });

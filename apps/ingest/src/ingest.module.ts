@@ -5,6 +5,7 @@ import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
+import { OverridesModule } from './overrides/overrides.module';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { RelayModule } from './relay/relay.module';
 
@@ -14,6 +15,7 @@ import { RelayModule } from './relay/relay.module';
     DatabaseModule,
     IntakeModule,
     FeedsModule,
+    OverridesModule,
     RelayModule,
     ObservabilityModule.forService({
       service: 'ingest',
@@ -31,6 +33,6 @@ export class IngestModule implements NestModule {
       .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
     consumer
       .apply(json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }))
-      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST }, { path: 'v1/sources', method: RequestMethod.POST });
+      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST }, { path: 'v1/sources', method: RequestMethod.POST }, { path: 'v1/overrides/*uri', method: RequestMethod.PUT });
   }
 }

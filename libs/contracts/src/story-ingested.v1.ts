@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalStorySchema } from './canonical-story';
+import { editorialOverridesSchema } from './editorial-overrides';
 import { envelopeSchema } from './envelope';
 import { provenanceSchema } from './provenance';
 import { Topics } from './topics';
@@ -11,6 +12,8 @@ export const storyIngestedV1PayloadSchema = z.object({
   provenance: provenanceSchema,
   /** SHA-256 of the normalised content, used to recognise a re-sent item. */
   contentHash: z.string().min(1),
+  /** Editors' pins and blocks, re-sent with every version so re-enrichment keeps them. */
+  overrides: editorialOverridesSchema.optional(),
 });
 export type StoryIngestedV1Payload = z.infer<typeof storyIngestedV1PayloadSchema>;
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Enrichment, StoryIngestedV1Payload, Tag } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DEFAULT_MAX_DISTANCE, InMemoryClusterIndex, enrichStory, fromHex, storySignature, toHex } from '@lib/enrichment';
+import { applyOverrides } from './apply-overrides';
 import { ENRICHMENT_RESOURCES, type EnrichmentResources } from './enrichment-resources';
 import { RecentSignatures } from './recent-signatures';
 import { StoryNeighboursRepository } from './story-neighbours.repository';
@@ -43,7 +44,8 @@ export class EnrichStoryService {
       related: { candidates, tagStatistics },
     });
     if (enrichment.cluster) this.recent.remember({ uri: story.uri, signature, clusterKey: enrichment.cluster });
-    return { ...enrichment, tags: dedupe(enrichment.tags), signature: toHex(signature) };
+    const final = applyOverrides({ ...enrichment, tags: dedupe(enrichment.tags) }, payload.overrides);
+    return { ...final, signature: toHex(signature) };
   }
 }
 

@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  STORY_INGESTED_V1,
-  Topics,
-  type CanonicalStory,
-  type Provenance,
-  type StoryIngestedV1,
-  type WireFormat,
-} from '@lib/contracts';
+import { type CanonicalStory, type EditorialOverrides, type Provenance, type WireFormat } from '@lib/contracts';
 import { DATA_SOURCE } from '@lib/database';
-import { CORRELATION_HEADER, createEnvelope } from '@lib/kafka';
+import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from './ingested-event';
 import type { RawSubmission, StoryResult } from './intake.types';
 import { decideVersion, type StoredVersion } from './version-decision';
 
@@ -101,19 +94,12 @@ export class StoryRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
       [accepted.uri, accepted.version, accepted.pubstatus, contentHash, accepted, provenance, rawPayloadId, submission.receivedAt],
     );
-    const event: StoryIngestedV1 = {
-      ...createEnvelope(STORY_INGESTED_V1, { story: accepted, provenance, contentHash }, {
-        producer: 'ingest',
-        correlationId: submission.correlationId,
-      }),
-      eventType: STORY_INGESTED_V1,
-    };
-    await manager.query('INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($1, $2, $3, $4)', [
-      Topics.storyIngested,
-      accepted.uri,
-      event,
-      { [CORRELATION_HEADER]: submission.correlationId },
-    ]);
+    const overrides: { overrides: EditorialOverrides }[] = await manager.query(
+      'SELECT overrides FROM editorial_overrides WHERE uri = $1',
+      [accepted.uri],
+    );
+    const row = ingestedEventRow(accepted, provenance, contentHash, overrides[0]?.overrides ?? null, submission.correlationId);
+    await manager.query(INSERT_OUTBOX_SQL, outboxParameters(row));
     return { uri: accepted.uri, version: accepted.version, status: 'accepted', pubstatus: accepted.pubstatus };
   }
 
