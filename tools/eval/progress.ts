@@ -7,6 +7,7 @@ export function progressBar(label: string, total: number): SingleBar {
       format: `${label.padEnd(28)} [{bar}] {value}/{total} {eta_formatted}`,
       stream: process.stderr,
       hideCursor: true,
+      noTTYOutput: true,
       clearOnComplete: false,
     },
     Presets.shades_classic,
