@@ -48,8 +48,25 @@ describe('enrichment through the real enricher', () => {
       ]),
     );
     expect(story.tags.filter((t) => /read more|related posts/i.test(t.name))).toEqual([]);
-    expect(story.tags.some((t) => t.kind === 'topic')).toBe(true);
     expect(story.cluster).toMatch(/^sh:[0-9a-f]{16}$/);
+  });
+
+  it('adds topics learned from the Reuters archive', async () => {
+    const oil = {
+      uri: 'urn:newswire:test:opec-output',
+      type: 'text',
+      version: '1',
+      versioncreated: '2019-12-19T08:00:00+00:00',
+      pubstatus: 'usable',
+      language: 'en',
+      headline: 'OPEC agrees to deepen crude oil output cuts',
+      body_html:
+        '<p>OPEC and its allies agreed on Friday to cut crude oil production by a further 500,000 barrels per day, ' +
+        'oil ministers said in Vienna, as prices for Brent crude rose above 65 dollars a barrel.</p>',
+    };
+    expect((await push(apiKey, JSON.stringify(oil))).status).toBe(202);
+    const story = await eventually(() => indexed(oil.uri), 15_000);
+    expect(story.tags.filter((t) => t.kind === 'topic').map((t) => t.id)).toContain('topic:crude');
   });
 
   it('puts another wire’s copy of the same story in the same cluster, never as a related post', async () => {

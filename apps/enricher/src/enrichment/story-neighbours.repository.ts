@@ -55,7 +55,7 @@ export class StoryNeighboursRepository {
       _source: ['uri', 'headline', 'versioncreated', 'cluster', 'tags'],
       query: {
         bool: {
-          must: [{ more_like_this: { fields: ['headline', 'body_text'], like: text, min_term_freq: 1, min_doc_freq: 1, max_query_terms: 40 } }],
+          must: [{ more_like_this: { fields: ['headline', 'body_text'], like: text, min_term_freq: 1, min_doc_freq: 1, max_query_terms: 40, minimum_should_match: '10%' } }],
           filter: [{ term: { pubstatus: 'usable' } }, { range: { versioncreated: { lte: story.versioncreated } } }],
           must_not: [{ term: { uri: story.uri } }],
         },
