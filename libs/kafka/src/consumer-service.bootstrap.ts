@@ -8,6 +8,7 @@ import { ConsumerMetrics } from './consumer-metrics';
 import { ConsumerReadinessCheck } from './consumer-readiness.check';
 import { KafkaBatchServer } from './kafka-batch.server';
 import { KafkaPublisher } from './kafka-publisher';
+import { RethrowRpcErrorsFilter } from './rethrow-rpc-errors.filter';
 
 export interface ConsumerServiceOptions {
   /** Names the consumer group `<KAFKA_GROUP_PREFIX>.<service>` and the logs. */
@@ -34,7 +35,7 @@ export async function bootstrapConsumerService(module: Type<unknown>, options: C
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     deadLetters: app.get(KafkaPublisher),
   });
-  app.connectMicroservice({ strategy: server });
+  app.connectMicroservice({ strategy: server }).useGlobalFilters(new RethrowRpcErrorsFilter());
   app.get(ConsumerReadinessCheck).watch(server);
   await app.startAllMicroservices();
   await app.listen(options.port(config), config.HTTP_HOST);

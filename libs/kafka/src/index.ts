@@ -12,4 +12,5 @@ export * from './kafka-batch.server';
 export * from './kafka-producer.module';
 export * from './consumer-readiness.check';
 export * from './consumer-service.bootstrap';
+export * from './rethrow-rpc-errors.filter';
 export * from './consumer-metrics';

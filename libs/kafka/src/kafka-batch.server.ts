@@ -2,13 +2,19 @@ import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay } from './backoff';
 import { CORRELATION_HEADER } from './envelope.factory';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
 import type { InboundBatch, InboundMessage, MessageOutcome } from './inbound-message';
 import type { ConsumerMetrics } from './consumer-metrics';
+import { DependencyUnavailableError, errorMessage } from './kafka.errors';
 import type { KafkaPublisher } from './kafka-publisher';
 import { outcomeOf } from './outcome';
+
+/** While a dependency is down, look again at least this often, so the backlog drains soon after it returns. */
+const OUTAGE_MAX_BACKOFF_MS = 5_000;
+/** How long `close` waits for the running batch; past that it is handed back uncommitted (redelivered). */
+const DRAIN_TIMEOUT_MS = 7_000;
 
 export interface KafkaBatchServerOptions {
   brokers: string[];
@@ -41,6 +47,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private consumer: Consumer | null = null;
   private stopping = false;
   private consuming = false;
+  private crashes = 0;
+  /** Wakes every backoff pause at once when the server closes. */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
@@ -69,6 +78,16 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
+    // kafkajs restarts a crashed consumer only for errors it deems retriable; otherwise the service
+    // would stay up, look ready and consume nothing. Start it again ourselves (the batch is redelivered).
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (event.payload.restart || this.stopping || this.consumer !== consumer) return;
+      this.consuming = false;
+      this.crashes += 1;
+      const delay = Math.min(60_000, 1_000 * 2 ** Math.min(this.crashes, 6));
+      this.log.error(`consumer crashed (${event.payload.error.message}); starting it again in ${delay} ms`);
+      void this.restartAfter(delay);
+    });
     await consumer.connect();
     const topics = [...this.messageHandlers.keys()];
     await consumer.subscribe({ topics, fromBeginning: true });
@@ -80,6 +99,19 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     });
     this.consuming = true;
     this.log.log(`consuming ${topics.join(', ')} as group ${this.options.groupId}`);
+  }
+
+  private async restartAfter(delayMs: number): Promise<void> {
+    await this.pause(delayMs);
+    if (this.stopping) return;
+    try {
+      await this.start();
+    } catch (error) {
+      this.log.error(`consumer restart failed: ${errorMessage(error)}`);
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.crashes += 1;
+      void this.restartAfter(Math.min(60_000, delayMs * 2));
+    }
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
@@ -103,14 +135,18 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     this.options.metrics?.recordLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
   }
 
-  /** Drives the batch until every message is done or dead-lettered. */
+  /**
+   * Drives the batch until every message is done or dead-lettered. Each message has its own
+   * attempt count; a round in which a dependency was unavailable counts against none of them.
+   */
   private async settle(
     messages: InboundMessage[],
     run: (pending: InboundMessage[]) => Promise<MessageOutcome[]>,
     payload: EachBatchPayload,
   ): Promise<void> {
     let pending = messages;
-    let attempt = 1;
+    let outageRounds = 0;
+    const attempts = new Map<InboundMessage, number>();
     const firstFailure = new Map<InboundMessage, Date>();
     while (pending.length > 0) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) throw new StoppedError();
@@ -118,29 +154,53 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       const now = new Date();
       const retry: InboundMessage[] = [];
       const dead: DeadLetter[] = [];
-      pending.forEach((message, index) => {
+      let outage: DependencyUnavailableError | null = null;
+      let failure: unknown = null;
+      for (const [index, message] of pending.entries()) {
         const outcome = outcomes[index] ?? { status: 'retry', error: new Error('handler returned no outcome') };
-        if (outcome.status === 'done') return;
+        if (outcome.status === 'done') continue;
         if (!firstFailure.has(message)) firstFailure.set(message, now);
-        const letter = {
-          message,
-          error: outcome.error,
-          attempts: attempt,
-          firstFailureAt: firstFailure.get(message) ?? now,
-          lastFailureAt: now,
-        };
-        if (outcome.status === 'dead' || attempt >= this.options.maxAttempts) dead.push(letter);
+        const isOutage = outcome.status === 'retry' && outcome.error instanceof DependencyUnavailableError;
+        if (isOutage) outage = outcome.error as DependencyUnavailableError;
+        else failure ??= outcome.error;
+        const spent = (attempts.get(message) ?? 0) + (isOutage ? 0 : 1);
+        attempts.set(message, spent);
+        const letter = { message, error: outcome.error, attempts: spent, firstFailureAt: firstFailure.get(message) ?? now, lastFailureAt: now };
+        if (outcome.status === 'dead' || spent >= this.options.maxAttempts) dead.push(letter);
         else retry.push(message);
-      });
+      }
       await this.deadLetter(dead);
       if (retry.length > 0) {
-        this.log.warn(`retrying ${retry.length} message(s) of ${retry[0].topic}, attempt ${attempt + 1}`);
-        await sleep(backoffDelay(attempt, this.options.retryBaseMs));
+        let delay: number;
+        if (outage) {
+          outageRounds += 1;
+          delay = backoffDelay(outageRounds, this.options.retryBaseMs, OUTAGE_MAX_BACKOFF_MS);
+          this.log.warn(`waiting ${delay} ms for the ${outage.dependency} with ${retry.length} message(s) of ${retry[0].topic}: ${outage.message}`);
+        } else {
+          outageRounds = 0;
+          const attempt = Math.max(...retry.map((m) => attempts.get(m) ?? 1));
+          delay = backoffDelay(attempt, this.options.retryBaseMs);
+          this.log.warn(`retrying ${retry.length} message(s) of ${retry[0].topic}, attempt ${attempt + 1}: ${errorMessage(failure)}`);
+        }
+        await this.pause(delay);
         await payload.heartbeat();
       }
       pending = retry;
-      attempt += 1;
     }
+  }
+
+  /** A backoff that `close` cuts short. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   private async deadLetter(letters: DeadLetter[]): Promise<void> {
@@ -184,9 +244,22 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   async close(): Promise<void> {
     this.stopping = true;
     this.consuming = false;
-    // kafkajs waits for the running batch; a batch interrupted mid-retry is not committed.
-    await this.consumer?.disconnect();
+    for (const wake of [...this.sleepers]) wake();
+    const consumer = this.consumer;
     this.consumer = null;
+    if (!consumer) return;
+    // kafkajs lets the running batch finish and commits it; a batch interrupted mid-retry is
+    // handed back uncommitted. A handler stuck on a dependency that does not answer must not hold
+    // the shutdown past its budget: its batch is then redelivered to whoever takes the partition.
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      consumer.disconnect().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!drained) this.log.warn(`running batch not finished after ${DRAIN_TIMEOUT_MS} ms; leaving it uncommitted`);
   }
 
   on(): never {

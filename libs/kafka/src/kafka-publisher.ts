@@ -1,6 +1,7 @@
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { DependencyUnavailableError, isKafkaOutage } from './kafka.errors';
 
 /** An explicit Kafka envelope: never a raw domain object (ClientKafka would misread `key`). */
 export interface OutboundMessage {
@@ -12,7 +13,11 @@ export interface OutboundMessage {
 export interface PublisherOptions {
   brokers: string[];
   clientId: string;
+  /** Bytes per produce request; the broker refuses a record batch over `message.max.bytes` (1 MiB by default). */
+  maxRequestBytes?: number;
 }
+
+const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
 
 /**
  * Producer-only, idempotent ClientKafka: every publish awaits the broker's acknowledgement
@@ -20,10 +25,12 @@ export interface PublisherOptions {
  */
 export class KafkaPublisher {
   private readonly client: ClientKafka;
+  private readonly maxRequestBytes: number;
 
   constructor(options: PublisherOptions) {
+    this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.client = new ClientKafka({
-      client: { clientId: options.clientId, brokers: options.brokers },
+      client: { clientId: options.clientId, brokers: options.brokers, retry: { retries: 8 } },
       producerOnlyMode: true,
       producer: {
         idempotent: true,
@@ -41,12 +48,54 @@ export class KafkaPublisher {
     await this.client.connect();
   }
 
+  /**
+   * Sends the messages in order, in as many requests as their size needs (a backlog of a few
+   * hundred stories is more than the broker takes in one record batch). An unreachable cluster
+   * surfaces as {@link DependencyUnavailableError}, so consumers wait instead of dead-lettering.
+   */
   async publish(topic: string, messages: OutboundMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await lastValueFrom(this.client.emitBatch(topic, { messages }), { defaultValue: undefined });
+    for (const chunk of chunkBySize(messages.map(serialised), this.maxRequestBytes)) {
+      try {
+        await lastValueFrom(this.client.emitBatch(topic, { messages: chunk }), { defaultValue: undefined });
+      } catch (error) {
+        if (isKafkaOutage(error)) throw new DependencyUnavailableError('kafka', error instanceof Error ? error.message : String(error), { cause: error });
+        throw error;
+      }
+    }
   }
 
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** Objects become their JSON once, here, so their size is known before they are batched. */
+function serialised(message: OutboundMessage): OutboundMessage & { value: Buffer | string } {
+  const { value } = message;
+  return { ...message, value: Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value) };
+}
+
+function sizeOf(message: OutboundMessage & { value: Buffer | string }): number {
+  let bytes = Buffer.byteLength(message.value) + (message.key ? Buffer.byteLength(message.key) : 0) + 64;
+  for (const [name, value] of Object.entries(message.headers ?? {})) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  return bytes;
+}
+
+/** Consecutive runs under the byte budget; a message larger than the budget travels alone. */
+export function chunkBySize<T extends OutboundMessage & { value: Buffer | string }>(messages: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = sizeOf(message);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

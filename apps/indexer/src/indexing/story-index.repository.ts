@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { Client } from '@elastic/elasticsearch';
+import { type Client, errors } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { DependencyUnavailableError } from '@lib/kafka';
 import {
   SEARCH_CLIENT,
   WriteTargetCache,
@@ -41,11 +42,22 @@ export class StoryIndexRepository implements OnModuleInit {
 
   /**
    * Writes to the alias's index and, while a reindex runs, to the index being built as well,
-   * so no live update is missing from it when the alias is swapped.
+   * so no live update is missing from it when the alias is swapped. An engine that cannot be
+   * reached (or answers the whole request with 429/5xx) is an outage, not the stories' fault.
    */
   async write(operations: BulkOperation[]): Promise<BulkItemResult[]> {
-    const targets = await this.targets.get();
-    if (targets.length === 0) return bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external_gte' }], operations);
-    return bulkWriteTargets(this.client, targets, operations);
+    try {
+      const targets = await this.targets.get();
+      if (targets.length === 0) return await bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external_gte' }], operations);
+      return await bulkWriteTargets(this.client, targets, operations);
+    } catch (error) {
+      if (isEngineOutage(error)) throw new DependencyUnavailableError('search engine', error instanceof Error ? error.message : String(error), { cause: error });
+      throw error;
+    }
   }
+}
+
+function isEngineOutage(error: unknown): boolean {
+  if (error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError) return true;
+  return error instanceof errors.ResponseError && (error.statusCode === 429 || (error.statusCode ?? 0) >= 500);
 }
