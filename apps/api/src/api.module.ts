@@ -7,6 +7,7 @@ import { ObservabilityModule } from '@lib/observability';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
+import { NewsroomModule } from './newsroom/newsroom.module';
 import { StorySearchModule } from './search/search.module';
 import { StoriesModule } from './stories/stories.module';
 import { StreamModule } from './stream/stream.module';
@@ -22,6 +23,7 @@ import { TagsModule } from './tags/tags.module';
     StoriesModule,
     TagsModule,
     StreamModule,
+    NewsroomModule,
     ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
   ],
   providers: [
