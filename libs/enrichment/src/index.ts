@@ -27,3 +27,5 @@ export * from './topics/metrics';
 export * from './related/story-terms';
 export * from './enrich-story';
 export * from './text/sparse-vector';
+export * from './enrich-with-neighbours';
+export * from './load-enrichment-resources';

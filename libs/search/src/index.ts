@@ -14,3 +14,4 @@ export * from './query/tag-suggest.builder';
 export * from './write-targets';
 export * from './index-lifecycle';
 export * from './rebuild-document';
+export * from './search-story-neighbours';

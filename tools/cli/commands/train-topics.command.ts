@@ -1,6 +1,6 @@
 /**
  * Trains a topic model artifact.
- *   npm run --silent train-topics -- [--jsonl FILE] [--taxonomy FILE] [--out FILE]
+ *   npm run --silent cli -- train-topics [--jsonl FILE] [--taxonomy FILE] [--out FILE]
  * Without --jsonl it trains on Reuters-21578 ModApte TRAIN. A JSONL file holds one labelled
  * story per line: {"id": "...", "headline": "...", "body_text": "...", "labels": ["..."]}.
  * --taxonomy names a JSON array of labels (or {"labels": [...]}) to restrict the taxonomy to.
@@ -18,11 +18,8 @@ import {
   topicDocumentText,
   trainTopicModel,
 } from '@lib/enrichment';
-import { progressBar } from './progress';
+import { progressBar } from '../../eval/progress';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
 
 const lineSchema = z.object({
   id: z.string(),
@@ -62,24 +59,29 @@ function fromReuters(): LabelledDocument[] {
     }));
 }
 
-const jsonl = option('--jsonl');
-const taxonomyFile = option('--taxonomy');
-const docs = jsonl ? fromJsonl(jsonl) : fromReuters();
-const taxonomy = taxonomyFile
-  ? taxonomySchema.parse(JSON.parse(fs.readFileSync(taxonomyFile, 'utf8')) as unknown)
-  : undefined;
-const bar = progressBar('training topic model', 4);
-const model = trainTopicModel(docs, {
-  ...(taxonomy ? { taxonomy } : {}),
-  source: jsonl ? path.basename(jsonl) : 'reuters21578 ModApte TRAIN',
-  onProgress: (_stage, done) => bar.update(done),
-});
-bar.update(4);
-bar.stop();
-const out =
-  option('--out') ?? path.join(DEFAULT_DATA_DIR, 'models', `topics-${model.version}.json`);
-fs.mkdirSync(path.dirname(out), { recursive: true });
-saveTopicModel(model, out);
-process.stdout.write(
-  `${out}\t${model.taxonomy.labels.length} labels\t${fs.statSync(out).size} bytes\n`,
-);
+export function trainTopicsCommand(args: string[]): Promise<number> {
+  const option = (name: string): string | undefined =>
+    args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+  const jsonl = option('--jsonl');
+  const taxonomyFile = option('--taxonomy');
+  const docs = jsonl ? fromJsonl(jsonl) : fromReuters();
+  const taxonomy = taxonomyFile
+    ? taxonomySchema.parse(JSON.parse(fs.readFileSync(taxonomyFile, 'utf8')) as unknown)
+    : undefined;
+  const bar = progressBar('training topic model', 4);
+  const model = trainTopicModel(docs, {
+    ...(taxonomy ? { taxonomy } : {}),
+    source: jsonl ? path.basename(jsonl) : 'reuters21578 ModApte TRAIN',
+    onProgress: (_stage, done) => bar.update(done),
+  });
+  bar.update(4);
+  bar.stop();
+  const out =
+    option('--out') ?? path.join(DEFAULT_DATA_DIR, 'models', `topics-${model.version}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  saveTopicModel(model, out);
+  process.stdout.write(
+    `${out}\t${model.taxonomy.labels.length} labels\t${fs.statSync(out).size} bytes\n`,
+  );
+  return Promise.resolve(0);
+}
