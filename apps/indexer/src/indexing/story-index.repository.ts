@@ -47,8 +47,13 @@ export class StoryIndexRepository implements OnModuleInit {
    */
   async write(operations: BulkOperation[]): Promise<BulkItemResult[]> {
     try {
-      const targets = await this.targets.get();
-      if (targets.length === 0) return await bulkWriteTargets(this.client, [{ index: this.config.ES_STORIES_ALIAS, versionType: 'external_gte' }], operations);
+      let targets = await this.targets.get();
+      // The alias vanished (deleted by hand): recreate it rather than let a write to its name
+      // auto-create a plain index that would block the alias from then on.
+      if (targets.length === 0) {
+        await ensureStoriesIndex(this.client, this.config.ES_STORIES_ALIAS, this.config.ES_REFRESH_INTERVAL);
+        targets = await this.targets.get();
+      }
       return await bulkWriteTargets(this.client, targets, operations);
     } catch (error) {
       if (isEngineOutage(error)) throw new DependencyUnavailableError('search engine', error instanceof Error ? error.message : String(error), { cause: error });
