@@ -100,6 +100,12 @@ describe('enrichment through the real enricher', () => {
     expect(link).toBeDefined();
     expect(link?.score).toBeGreaterThan(0);
     expect(link?.reason.sharedEntities).toEqual(expect.arrayContaining(['person:khalifa-haftar']));
+    // The earlier coverage gains a link to the newer story (bounded backlinking).
+    const earlier = await eventually(async () => {
+      const doc = await indexed(link?.uri ?? '');
+      return doc?.related.some((r) => r.uri === later.uri) ? doc : undefined;
+    }, 15_000);
+    expect(earlier.related.find((r) => r.uri === later.uri)?.reason.sharedEntities).toContain('person:khalifa-haftar');
   });
 
   it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {

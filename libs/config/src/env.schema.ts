@@ -63,6 +63,10 @@ export const envSchema = z.object({
   TOPIC_MODEL_FILE: z.string().optional(),
   /** Earlier stories the search engine proposes per story before scoring related links. */
   ENRICHMENT_RELATED_CANDIDATES: positiveInt(20),
+  /** A related link this strong also links the earlier story back to the newer one. */
+  ENRICHMENT_BACKLINK_MIN_SCORE: z.coerce.number().min(0).default(1),
+  /** Earlier stories one new story may add itself to. */
+  ENRICHMENT_MAX_BACKLINKS: z.coerce.number().int().min(0).default(3),
   /** Recent signatures kept in memory per enricher for clustering stories that are not yet searchable. */
   ENRICHMENT_RECENT_SIGNATURES: positiveInt(50_000),
 

@@ -6,3 +6,4 @@ export * from './editorial-overrides';
 export * from './provenance';
 export * from './story-ingested.v1';
 export * from './story-enriched.v1';
+export * from './story-backlinked.v1';

@@ -1,9 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
+  STORY_BACKLINKED_V1,
   STORY_ENRICHED_V1,
   Topics,
   storyIngestedV1Schema,
+  type StoryBacklinkedV1,
   type StoryEnrichedV1,
 } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
@@ -17,6 +19,7 @@ import {
   type MessageOutcome,
   type OutboundMessage,
 } from '@lib/kafka';
+import { backlinksFor, type BacklinkPolicy } from './backlinks';
 import { EnrichStoryService } from './enrich-story.service';
 
 @Controller()
@@ -25,7 +28,11 @@ export class StoryIngestedConsumer {
     private readonly enrichStory: EnrichStoryService,
     private readonly publisher: KafkaPublisher,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
+  ) {
+    this.backlinkPolicy = { minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE, max: config.ENRICHMENT_MAX_BACKLINKS };
+  }
+
+  private readonly backlinkPolicy: BacklinkPolicy;
 
   /**
    * Enriches each story and publishes the results as one batch; the batch's offsets are only
@@ -45,7 +52,16 @@ export class StoryIngestedConsumer {
         ),
         eventType: STORY_ENRICHED_V1,
       };
-      output.push({ key: event.payload.story.uri, value: enriched, headers: { [CORRELATION_HEADER]: event.correlationId } });
+      const headers = { [CORRELATION_HEADER]: event.correlationId };
+      output.push({ key: event.payload.story.uri, value: enriched, headers });
+      // Keyed by the earlier story, so the backlink stays in order with that story's own updates.
+      for (const backlink of backlinksFor(event.payload.story, enrichment, this.backlinkPolicy)) {
+        const value: StoryBacklinkedV1 = {
+          ...createEnvelope(STORY_BACKLINKED_V1, backlink, { producer: 'enricher', correlationId: event.correlationId, causationId: event.eventId }),
+          eventType: STORY_BACKLINKED_V1,
+        };
+        output.push({ key: backlink.targetUri, value, headers });
+      }
     });
     await this.publisher.publish(Topics.storyEnriched, output);
     return outcomes;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BacklinkService } from './backlink.service';
 import { IndexStoriesService } from './index-stories.service';
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryEnrichedConsumer } from './story-enriched.consumer';
@@ -6,6 +7,6 @@ import { StoryIndexRepository } from './story-index.repository';
 
 @Module({
   controllers: [StoryEnrichedConsumer],
-  providers: [IndexStoriesService, StoryIndexRepository, IndexingMetrics],
+  providers: [BacklinkService, IndexStoriesService, StoryIndexRepository, IndexingMetrics],
 })
 export class IndexingModule {}

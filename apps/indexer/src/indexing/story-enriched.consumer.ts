@@ -1,29 +1,49 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Topics, storyEnrichedV1Schema, type StoryEnrichedV1 } from '@lib/contracts';
+import { z } from 'zod';
+import {
+  STORY_BACKLINKED_V1,
+  Topics,
+  storyBacklinkedV1Schema,
+  storyEnrichedV1Schema,
+  type StoryBacklinkedV1,
+  type StoryEnrichedV1,
+} from '@lib/contracts';
 import { outcomeOf, parseEvent, type InboundBatch, type MessageOutcome } from '@lib/kafka';
+import { BacklinkService } from './backlink.service';
 import { IndexStoriesService } from './index-stories.service';
+
+/** The enriched-stories topic carries enriched stories and backlinks to earlier stories. */
+const enrichedTopicEventSchema = z.discriminatedUnion('eventType', [storyEnrichedV1Schema, storyBacklinkedV1Schema]);
 
 @Controller()
 export class StoryEnrichedConsumer {
-  constructor(private readonly indexStories: IndexStoriesService) {}
+  constructor(
+    private readonly indexStories: IndexStoriesService,
+    private readonly backlinks: BacklinkService,
+  ) {}
 
   /** One bulk request per batch; every message gets its own outcome from its bulk item. */
   @EventPattern(Topics.storyEnriched)
   async onStoryEnriched(@Payload() batch: InboundBatch): Promise<MessageOutcome[]> {
     const outcomes: MessageOutcome[] = new Array<MessageOutcome>(batch.messages.length);
-    const valid: { position: number; event: StoryEnrichedV1 }[] = [];
+    const stories: { position: number; event: StoryEnrichedV1 }[] = [];
+    const links: { position: number; event: StoryBacklinkedV1 }[] = [];
     batch.messages.forEach((message, position) => {
       try {
-        valid.push({ position, event: parseEvent(message, storyEnrichedV1Schema) });
+        const event = parseEvent(message, enrichedTopicEventSchema);
+        if (event.eventType === STORY_BACKLINKED_V1) links.push({ position, event });
+        else stories.push({ position, event });
       } catch (error) {
         outcomes[position] = outcomeOf(error);
       }
     });
-    const indexed = await this.indexStories.indexAll(valid.map((v) => v.event));
-    valid.forEach(({ position }, i) => {
+    const indexed = await this.indexStories.indexAll(stories.map((v) => v.event));
+    stories.forEach(({ position }, i) => {
       outcomes[position] = indexed[i];
     });
+    // After the batch's stories are written, so a backlink to one of them finds it.
+    for (const { position, event } of links) outcomes[position] = await this.backlinks.apply(event);
     return outcomes;
   }
 }
