@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type Env } from '@lib/config';
 import { METRICS_REGISTRY } from '@lib/observability';
@@ -35,7 +35,10 @@ export async function bootstrapConsumerService(module: Type<unknown>, options: C
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     deadLetters: app.get(KafkaPublisher),
   });
-  app.connectMicroservice({ strategy: server }).useGlobalFilters(new RethrowRpcErrorsFilter());
+  // A connected microservice registers its handlers at once, so the filter must be global before,
+  // and inherited: one registered on the microservice afterwards is ignored.
+  app.useGlobalFilters(new RethrowRpcErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.get(ConsumerReadinessCheck).watch(server);
   await app.startAllMicroservices();
   await app.listen(options.port(config), config.HTTP_HOST);

@@ -69,7 +69,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       clientId: this.options.clientId,
       brokers: this.options.brokers,
       logLevel: logLevel.WARN,
-      retry: { retries: 10 },
+      // Reconnect attempts at most 5 s apart, so the consumer is back soon after the broker.
+      retry: { retries: 10, maxRetryTime: 5_000 },
     });
     const consumer = kafka.consumer({
       groupId: this.options.groupId,

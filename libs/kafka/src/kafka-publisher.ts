@@ -30,7 +30,9 @@ export class KafkaPublisher {
   constructor(options: PublisherOptions) {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.client = new ClientKafka({
-      client: { clientId: options.clientId, brokers: options.brokers, retry: { retries: 8 } },
+      // Short retries: a publish to an unreachable cluster fails within seconds, and the caller
+      // (consumer wrapper, outbox relay) waits and tries again while still heartbeating.
+      client: { clientId: options.clientId, brokers: options.brokers, retry: { retries: 5, maxRetryTime: 2_000 } },
       producerOnlyMode: true,
       producer: {
         idempotent: true,
