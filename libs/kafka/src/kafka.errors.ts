@@ -64,3 +64,30 @@ export function isKafkaOutage(error: unknown): boolean {
   }
   return false;
 }
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
+/** Elasticsearch client (transport) errors meaning "no answer", and answers meaning "busy or not ready". */
+const SEARCH_TRANSPORT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
+const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * Recognises a failure to reach a dependency in errors a handler did not classify itself (the
+ * search engine's client errors, a refused or reset connection, Kafka outages), by their shape so
+ * this lib needs none of those clients. Returns the error as a {@link DependencyUnavailableError},
+ * or null when it is anything else.
+ */
+export function asDependencyUnavailable(error: unknown): DependencyUnavailableError | null {
+  if (error instanceof DependencyUnavailableError) return error;
+  if (!(error instanceof Error)) return null;
+  if (isKafkaOutage(error)) return new DependencyUnavailableError('kafka', error.message, { cause: error });
+  const { name } = error;
+  const statusCode = (error as { meta?: { statusCode?: unknown } }).meta?.statusCode;
+  if (SEARCH_TRANSPORT_ERRORS.has(name) || (name === 'ResponseError' && typeof statusCode === 'number' && UNAVAILABLE_STATUS.has(statusCode))) {
+    return new DependencyUnavailableError('search engine', error.message, { cause: error });
+  }
+  for (let link: unknown = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth += 1) {
+    const code = (link as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return new DependencyUnavailableError('network', link.message, { cause: error });
+  }
+  return null;
+}
