@@ -4,7 +4,12 @@ const base = require('./jest.config.js').projects[0];
 module.exports = {
   ...base,
   displayName: 'integration',
-  testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+  testMatch: [
+    '<rootDir>/apps/**/*.int-spec.ts',
+    '<rootDir>/libs/**/*.int-spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/**/*.int-spec.ts',
+  ],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   testTimeout: 120000,
   maxWorkers: 1,

@@ -6,7 +6,13 @@ import { type InfraOptions, resolveConfig } from './config';
 import { ensureKafka, fetchKafka, kafkaStatus, stopKafka } from './kafka';
 import { ensureDatabase as ensureDatabaseAt, postgresStatus } from './postgres';
 import { ensureSearch, fetchSearch, searchStatus, stopSearch } from './search-engine';
-import { type EnsureResult, errorMessage, seconds, type ServiceStatus, type StopResult } from './service';
+import {
+  type EnsureResult,
+  errorMessage,
+  seconds,
+  type ServiceStatus,
+  type StopResult,
+} from './service';
 
 export type { InfraOptions } from './config';
 export type { EnsureResult, ServiceStatus, StopResult } from './service';

@@ -23,7 +23,14 @@ import {
   tailFile,
   waitUntil,
 } from './process';
-import { type EnsureResult, portOpen, rel, seconds, type ServiceStatus, type StopResult } from './service';
+import {
+  type EnsureResult,
+  portOpen,
+  rel,
+  seconds,
+  type ServiceStatus,
+  type StopResult,
+} from './service';
 
 const MAIN_CLASS = 'kafka.Kafka';
 const STOP_GRACE_MS = 30_000;

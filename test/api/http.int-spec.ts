@@ -8,7 +8,10 @@ describe('api over HTTP: OpenAPI, CORS', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
-    stack = await startApiStack({ name: 'http', env: { API_CORS_ORIGINS: 'https://desk.example.org', API_RATE_LIMIT: '0' } });
+    stack = await startApiStack({
+      name: 'http',
+      env: { API_CORS_ORIGINS: 'https://desk.example.org', API_RATE_LIMIT: '0' },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -21,17 +24,46 @@ describe('api over HTTP: OpenAPI, CORS', () => {
     expect(page.body).toContain('swagger');
     const spec = await stack.get<OpenApi>('/docs-json');
     expect(Object.keys(spec.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/search', '/v1/stories/{id}', '/v1/stories/{id}/related', '/v1/tags', '/v1/stream']),
+      expect.arrayContaining([
+        '/v1/search',
+        '/v1/stories/{id}',
+        '/v1/stories/{id}/related',
+        '/v1/tags',
+        '/v1/stream',
+      ]),
     );
     const searchParams = spec.body.paths['/v1/search'].get.parameters?.map((p) => p.name).sort();
-    expect(searchParams).toEqual(['collapse', 'cursor', 'from', 'lang', 'org', 'person', 'place', 'q', 'size', 'sort', 'source', 'tag', 'to', 'topic']);
-    expect(spec.body.paths['/v1/tags'].get.parameters?.map((p) => p.name).sort()).toEqual(['kind', 'q', 'size']);
+    expect(searchParams).toEqual([
+      'collapse',
+      'cursor',
+      'from',
+      'lang',
+      'org',
+      'person',
+      'place',
+      'q',
+      'size',
+      'sort',
+      'source',
+      'tag',
+      'to',
+      'topic',
+    ]);
+    expect(spec.body.paths['/v1/tags'].get.parameters?.map((p) => p.name).sort()).toEqual([
+      'kind',
+      'q',
+      'size',
+    ]);
   });
 
   it('allows a configured origin and no other', async () => {
-    const allowed = await fetch(`${stack.baseUrl}/v1/search`, { headers: { origin: 'https://desk.example.org' } });
+    const allowed = await fetch(`${stack.baseUrl}/v1/search`, {
+      headers: { origin: 'https://desk.example.org' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://desk.example.org');
-    const other = await fetch(`${stack.baseUrl}/v1/search`, { headers: { origin: 'https://evil.example.com' } });
+    const other = await fetch(`${stack.baseUrl}/v1/search`, {
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${stack.baseUrl}/v1/search`, {
       method: 'OPTIONS',
@@ -42,7 +74,9 @@ describe('api over HTTP: OpenAPI, CORS', () => {
   });
 
   it('does not limit requests when API_RATE_LIMIT is 0', async () => {
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(`${stack.baseUrl}/v1/tags`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => fetch(`${stack.baseUrl}/v1/tags`).then((r) => r.status)),
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
   });
 });
@@ -51,7 +85,10 @@ describe('api over HTTP: rate limiting', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
-    stack = await startApiStack({ name: 'ratelimit', env: { API_RATE_LIMIT: '5', API_RATE_LIMIT_WINDOW_SECONDS: '60' } });
+    stack = await startApiStack({
+      name: 'ratelimit',
+      env: { API_RATE_LIMIT: '5', API_RATE_LIMIT_WINDOW_SECONDS: '60' },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -60,12 +97,16 @@ describe('api over HTTP: rate limiting', () => {
 
   it('answers 429 with Retry-After past the limit, and never limits health checks', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await fetch(`${stack.baseUrl}/v1/search?q=oil`)).status);
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await fetch(`${stack.baseUrl}/v1/search?q=oil`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const limited = await fetch(`${stack.baseUrl}/v1/tags`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { message: string }).message).toMatch(/rate limit of 5 requests per 60 s/);
-    for (let i = 0; i < 10; i += 1) expect((await fetch(`${stack.baseUrl}/health/ready`)).status).toBe(200);
+    expect(((await limited.json()) as { message: string }).message).toMatch(
+      /rate limit of 5 requests per 60 s/,
+    );
+    for (let i = 0; i < 10; i += 1)
+      expect((await fetch(`${stack.baseUrl}/health/ready`)).status).toBe(200);
   });
 });

@@ -20,20 +20,36 @@ describe('the newsroom page at / in a real browser', () => {
   /** Types like an editor and waits until the list shows that search. */
   async function searchFor(q: string): Promise<void> {
     await page.fill('#q', q);
-    await page.locator(`#results[data-query*="q=${encodeURIComponent(q).replace(/%20/g, '+')}&"]`).waitFor();
+    await page
+      .locator(`#results[data-query*="q=${encodeURIComponent(q).replace(/%20/g, '+')}&"]`)
+      .waitFor();
   }
   async function expectText(selector: string, pattern: RegExp): Promise<void> {
-    await eventually(async () => pattern.test((await page.locator(selector).first().textContent({ timeout: 1_000 })) ?? ''), 10_000);
+    await eventually(
+      async () =>
+        pattern.test((await page.locator(selector).first().textContent({ timeout: 1_000 })) ?? ''),
+      10_000,
+    );
   }
 
   beforeAll(async () => {
-    stack = await startApiStack({ name: 'page', env: { API_STREAM_POLL_MS: '200', API_STREAM_LAG_MS: '800' } });
+    stack = await startApiStack({
+      name: 'page',
+      env: { API_STREAM_POLL_MS: '200', API_STREAM_LAG_MS: '800' },
+    });
     await stack.stories.publish(...Object.values(day));
     userDataDir = mkdtempSync(join(tmpdir(), 'newsroom-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1400, height: 1000 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -63,7 +79,9 @@ describe('the newsroom page at / in a real browser', () => {
     expect(await cards().count()).toBe(1);
     const delegation = cards().first();
     expect(await delegation.locator('.headline mark').allTextContents()).toEqual(['Moscow']);
-    expect(await delegation.locator('.copies').textContent()).toMatch(/^\+2 other wires: (reuters|ap|afp)\s*(reuters|ap|afp)$/);
+    expect(await delegation.locator('.copies').textContent()).toMatch(
+      /^\+2 other wires: (reuters|ap|afp)\s*(reuters|ap|afp)$/,
+    );
   });
 
   it('explains a query it cannot read, keeping the results', async () => {
@@ -76,9 +94,13 @@ describe('the newsroom page at / in a real browser', () => {
 
   it('narrows the results by a clicked facet, and widens them again', async () => {
     expect(await cards().count()).toBe(2);
-    await page.locator('.facet[data-facet="people"] button.pick', { hasText: 'Khalifa Haftar' }).click();
+    await page
+      .locator('.facet[data-facet="people"] button.pick', { hasText: 'Khalifa Haftar' })
+      .click();
     await page.locator('#results[data-query*="person=person%3Akhalifa-haftar"]').waitFor();
-    expect(await cards().locator('.headline').allTextContents()).toEqual(['Haftar forces push towards Tripoli']);
+    expect(await cards().locator('.headline').allTextContents()).toEqual([
+      'Haftar forces push towards Tripoli',
+    ]);
     expect(page.url()).toContain('person=person%3Akhalifa-haftar');
     await page.locator('#active-filters .chip', { hasText: 'Khalifa Haftar' }).click();
     await page.locator('#results:not([data-query*="person="])').waitFor();
@@ -88,11 +110,20 @@ describe('the newsroom page at / in a real browser', () => {
   it('opens a story with its related links and why they are related, and follows one', async () => {
     await searchFor('headline:"security delegation"');
     await card('Turkey to send security delegation').locator('.headline').click();
-    await expectText('#story-headline', /^Turkey to send security delegation to Moscow to discuss Libya$/);
-    const related = page.locator('#story .related li', { hasText: 'Haftar forces push towards Tripoli' });
-    expect(await related.locator('.reason').textContent()).toContain('Both about Libya, Government of National Accord; shared words: tripoli, libya');
+    await expectText(
+      '#story-headline',
+      /^Turkey to send security delegation to Moscow to discuss Libya$/,
+    );
+    const related = page.locator('#story .related li', {
+      hasText: 'Haftar forces push towards Tripoli',
+    });
+    expect(await related.locator('.reason').textContent()).toContain(
+      'Both about Libya, Government of National Accord; shared words: tripoli, libya',
+    );
     expect(await page.locator('#story .related li', { hasText: 'same story' }).count()).toBe(2);
-    expect(await page.locator('#story .history li').first().textContent()).toContain('First version');
+    expect(await page.locator('#story .history li').first().textContent()).toContain(
+      'First version',
+    );
 
     await related.locator('button.link').click();
     await expectText('#story-headline', /^Haftar forces push towards Tripoli$/);
@@ -124,14 +155,20 @@ describe('the newsroom page at / in a real browser', () => {
     const killed = card('Turkish minister resigns over contract scandal');
     await killed.locator('.badge.killed').waitFor({ timeout: 15_000 });
     expect(await killed.getAttribute('class')).toContain('killed');
-    await page.locator('#just-in li[data-type="indexed"]', { hasText: 'Ceasefire announced in Tripoli' }).waitFor({ timeout: 15_000 });
-    await page.locator('#just-in li[data-type="updated"]', { hasText: 'CORRECTED-Magnitude 5.1' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('#just-in li[data-type="indexed"]', { hasText: 'Ceasefire announced in Tripoli' })
+      .waitFor({ timeout: 15_000 });
+    await page
+      .locator('#just-in li[data-type="updated"]', { hasText: 'CORRECTED-Magnitude 5.1' })
+      .waitFor({ timeout: 15_000 });
 
     await page.locator('#just-in li[data-type="updated"] button').first().click();
     await expectText('#story-headline', /^CORRECTED-Magnitude 5\.1 earthquake strikes off coast$/);
     await page.locator('#story .badges .badge.corrected').waitFor();
     const correction = page.locator('#story .history li[data-kind="correction"]');
-    expect(await correction.locator('del').first().textContent()).toBe('Magnitude 6.1 earthquake strikes off coast');
+    expect(await correction.locator('del').first().textContent()).toBe(
+      'Magnitude 6.1 earthquake strikes off coast',
+    );
 
     await page.locator('#just-in li[data-type="killed"] button').first().click();
     await page.locator('#story .badges .badge.killed').waitFor();

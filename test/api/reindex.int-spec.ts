@@ -23,10 +23,17 @@ const groupPrefix = `newswire-test-reindex-${Date.now()}`;
 type Phase = 'building' | 'copied' | 'verified' | 'swapped' | 'exited';
 
 /** The CLI as an operator runs it, with the phases it reports and when they were reported. */
-function runReindex(env: NodeJS.ProcessEnv): { phases: Map<Phase, number>; output: () => string; exit: Promise<number | null> } {
+function runReindex(env: NodeJS.ProcessEnv): {
+  phases: Map<Phase, number>;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
   const phases = new Map<Phase, number>();
   let output = '';
-  const child = spawn('npm', ['run', '--silent', 'cli', '--', 'reindex', '--batch-size', '50'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'cli', '--', 'reindex', '--batch-size', '50'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const watch = (chunk: Buffer): void => {
     output += chunk.toString();
     for (const phase of ['building', 'copied', 'verified', 'swapped'] as const) {
@@ -95,7 +102,11 @@ describe('cli reindex', () => {
     await producer.connect();
 
     indexer = new ServiceProcess('indexer', {
-      env: testServiceEnv({ DATABASE_URL: databaseUrl, ES_STORIES_ALIAS: alias, KAFKA_GROUP_PREFIX: groupPrefix }),
+      env: testServiceEnv({
+        DATABASE_URL: databaseUrl,
+        ES_STORIES_ALIAS: alias,
+        KAFKA_GROUP_PREFIX: groupPrefix,
+      }),
       output: { file: 'test-artifacts/indexer-reindex.log' },
     });
     await indexer.waitReady(60_000);
@@ -113,11 +124,17 @@ describe('cli reindex', () => {
     await store.record(payload);
     latest.set(payload.story.uri, payload);
     const envelope = createEnvelope(STORY_ENRICHED_V1, payload, { producer: 'reindex-test' });
-    await producer.send({ topic: Topics.storyEnriched, messages: [{ key: payload.story.uri, value: JSON.stringify(envelope) }] });
+    await producer.send({
+      topic: Topics.storyEnriched,
+      messages: [{ key: payload.story.uri, value: JSON.stringify(envelope) }],
+    });
   }
 
   it('rebuilds into a new index, swaps the alias and loses no live update', async () => {
-    const cli = runReindex({ ...testServiceEnv({ DATABASE_URL: databaseUrl, ES_STORIES_ALIAS: alias }), HOME: process.env.HOME });
+    const cli = runReindex({
+      ...testServiceEnv({ DATABASE_URL: databaseUrl, ES_STORIES_ALIAS: alias }),
+      HOME: process.env.HOME,
+    });
     const published: { at: number; kind: 'update' | 'new' | 'kill' }[] = [];
     let stopAt = Number.POSITIVE_INFINITY;
     let n = 0;
@@ -146,7 +163,9 @@ describe('cli reindex', () => {
           published.push({ at: Date.now(), kind: 'new' });
         } else {
           const version = current.story.version + 1;
-          await publishLive(nextVersion(current, { headline: `Story ${uri.slice(-4)} v${version}` }));
+          await publishLive(
+            nextVersion(current, { headline: `Story ${uri.slice(-4)} v${version}` }),
+          );
           published.push({ at: Date.now(), kind: 'update' });
         }
         await new Promise((r) => setTimeout(r, 15));
@@ -158,10 +177,14 @@ describe('cli reindex', () => {
     stopAt = Date.now() + 7_000;
     await traffic;
     const output = cli.output();
-    expect({ code, swapped: output.includes('reindex: swapped') }).toEqual({ code: 0, swapped: true });
+    expect({ code, swapped: output.includes('reindex: swapped') }).toEqual({
+      code: 0,
+      swapped: true,
+    });
     expect(output).toMatch(/reindex \|.*\| \d+% \| \d+\/\d+ stories \| \d+ stories\/s \| ETA/);
     const phase = (p: Phase): number => cli.phases.get(p) ?? Number.NaN;
-    const during = (from: number, to: number) => published.filter((p) => p.at >= from && p.at < to).length;
+    const during = (from: number, to: number) =>
+      published.filter((p) => p.at >= from && p.at < to).length;
     // The test only means something if updates really arrived while copying and around the swap.
     expect(during(phase('building'), phase('copied'))).toBeGreaterThan(20);
     expect(during(phase('verified'), phase('exited') + 5_000)).toBeGreaterThan(20);
@@ -176,9 +199,12 @@ describe('cli reindex', () => {
     expect(aliases[`${alias}-v2`]?.aliases[alias]?.is_write_index).toBe(true);
 
     // Once the pipeline has drained, the alias serves exactly PostgreSQL's latest versions.
-    const stored = await db.query<{ uri: string; version: number; pubstatus: string; headline: string }>(
-      `SELECT uri, version, pubstatus, story->>'headline' AS headline FROM stories ORDER BY uri`,
-    );
+    const stored = await db.query<{
+      uri: string;
+      version: number;
+      pubstatus: string;
+      headline: string;
+    }>(`SELECT uri, version, pubstatus, story->>'headline' AS headline FROM stories ORDER BY uri`);
     const live = stored.rows.filter((r) => r.pubstatus === 'usable');
     const killed = stored.rows.filter((r) => r.pubstatus !== 'usable');
     expect(killed.length).toBeGreaterThan(0);
@@ -187,7 +213,10 @@ describe('cli reindex', () => {
     const mismatches = await eventually(
       async () => {
         await search.indices.refresh({ index: alias });
-        const docs = await search.mget<StorySearchDocument>({ index: alias, ids: stored.rows.map((r) => documentIdFor(r.uri)) });
+        const docs = await search.mget<StorySearchDocument>({
+          index: alias,
+          ids: stored.rows.map((r) => documentIdFor(r.uri)),
+        });
         const wrong = stored.rows.filter((row, i) => {
           const doc = docs.docs[i];
           const found = doc && 'found' in doc && doc.found ? doc._source : undefined;
@@ -205,16 +234,30 @@ describe('cli reindex', () => {
   }, 240_000);
 
   it('kept the enrichment and the indexing time of stories it copied', async () => {
-    const untouched = Array.from({ length: STORIES - TOUCHED }, (_, i) => documentIdFor(`urn:test:reindex:${String(TOUCHED + i).padStart(4, '0')}`));
+    const untouched = Array.from({ length: STORIES - TOUCHED }, (_, i) =>
+      documentIdFor(`urn:test:reindex:${String(TOUCHED + i).padStart(4, '0')}`),
+    );
     const [v1, v2] = await Promise.all(
-      [`${alias}-v1`, `${alias}-v2`].map((index) => search.mget<StorySearchDocument>({ index, ids: untouched })),
+      [`${alias}-v1`, `${alias}-v2`].map((index) =>
+        search.mget<StorySearchDocument>({ index, ids: untouched }),
+      ),
     );
     const pick = (doc: (typeof v1.docs)[number]) => {
       const source = 'found' in doc && doc.found ? doc._source : undefined;
-      return source && { uri: source.uri, version: source.version, tags: source.tags, cluster: source.cluster, indexed_at: source.indexed_at };
+      return (
+        source && {
+          uri: source.uri,
+          version: source.version,
+          tags: source.tags,
+          cluster: source.cluster,
+          indexed_at: source.indexed_at,
+        }
+      );
     };
     const copied = v2.docs.map(pick);
-    expect(copied.filter((doc) => !(doc?.version === 1 && doc.tags.length === 2 && doc.cluster))).toEqual([]);
+    expect(
+      copied.filter((doc) => !(doc?.version === 1 && doc.tags.length === 2 && doc.cluster)),
+    ).toEqual([]);
     expect(copied).toEqual(v1.docs.map(pick));
   });
 });

@@ -1,6 +1,12 @@
 import type { StoryEnrichedV1Payload } from '@lib/contracts';
 import { startApiStack, type ApiStack } from './support/api-stack';
-import { hoursAgo, marketReports, newsroomDay, nextVersion, wireStory } from './support/wire-stories';
+import {
+  hoursAgo,
+  marketReports,
+  newsroomDay,
+  nextVersion,
+  wireStory,
+} from './support/wire-stories';
 
 interface Item {
   uri: string;
@@ -37,10 +43,12 @@ describe('GET /v1/search', () => {
 
   const search = async (query: string): Promise<SearchBody> => {
     const response = await stack.get<SearchBody>(`/v1/search?${query}`);
-    if (response.status !== 200) throw new Error(`${query}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`${query}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-  const uris = async (query: string): Promise<string[]> => (await search(query)).items.map((item) => item.uri).sort();
+  const uris = async (query: string): Promise<string[]> =>
+    (await search(query)).items.map((item) => item.uri).sort();
   const q = (text: string) => `q=${encodeURIComponent(text)}`;
   const badRequest = async (query: string): Promise<ErrorBody> => {
     const response = await stack.get<ErrorBody>(`/v1/search?${query}`);
@@ -60,7 +68,11 @@ describe('GET /v1/search', () => {
   describe('query syntax', () => {
     it('finds words through English stemming', async () => {
       expect(await uris(`${q('delegations')}&collapse=false`)).toEqual(
-        ['urn:test:afp:libya-delegation', 'urn:test:ap:libya-delegation', 'urn:test:reuters:libya-delegation'].sort(),
+        [
+          'urn:test:afp:libya-delegation',
+          'urn:test:ap:libya-delegation',
+          'urn:test:reuters:libya-delegation',
+        ].sort(),
       );
     });
 
@@ -68,31 +80,50 @@ describe('GET /v1/search', () => {
       expect(await uris(q('Dusseldorf'))).toEqual(['urn:test:dpa:duesseldorf-mayor']);
       expect(await uris(q('Düsseldorf'))).toEqual(['urn:test:dpa:duesseldorf-mayor']);
       // The Reuters copy spells it Erdoğan, the AP copy Erdogan.
-      expect(await uris(`${q('Erdoğan')}&collapse=false`)).toEqual(['urn:test:ap:libya-delegation', 'urn:test:reuters:libya-delegation']);
+      expect(await uris(`${q('Erdoğan')}&collapse=false`)).toEqual([
+        'urn:test:ap:libya-delegation',
+        'urn:test:reuters:libya-delegation',
+      ]);
     });
 
     it('combines words with AND, explicit or implicit', async () => {
-      const both = ['urn:test:afp:libya-delegation', 'urn:test:ap:libya-delegation', 'urn:test:reuters:libya-delegation'];
+      const both = [
+        'urn:test:afp:libya-delegation',
+        'urn:test:ap:libya-delegation',
+        'urn:test:reuters:libya-delegation',
+      ];
       expect(await uris(`${q('Libya AND Moscow')}&collapse=false`)).toEqual(both);
       expect(await uris(`${q('Libya Moscow')}&collapse=false`)).toEqual(both);
     });
 
     it('matches either side of OR', async () => {
-      expect(await uris(`${q('Haftar OR Gazprom')}&collapse=false`)).toEqual(['urn:test:ap:gas-pipeline', 'urn:test:reuters:haftar-advance']);
+      expect(await uris(`${q('Haftar OR Gazprom')}&collapse=false`)).toEqual([
+        'urn:test:ap:gas-pipeline',
+        'urn:test:reuters:haftar-advance',
+      ]);
     });
 
     it('excludes with NOT and with a leading minus', async () => {
-      expect(await uris(`${q('Libya NOT Moscow')}&collapse=false`)).toEqual(['urn:test:reuters:haftar-advance']);
-      expect(await uris(`${q('Libya -Moscow')}&collapse=false`)).toEqual(['urn:test:reuters:haftar-advance']);
+      expect(await uris(`${q('Libya NOT Moscow')}&collapse=false`)).toEqual([
+        'urn:test:reuters:haftar-advance',
+      ]);
+      expect(await uris(`${q('Libya -Moscow')}&collapse=false`)).toEqual([
+        'urn:test:reuters:haftar-advance',
+      ]);
     });
 
     it('keeps quoted phrases together', async () => {
       expect(await uris(q('"gas pipeline"'))).toEqual(['urn:test:ap:gas-pipeline']);
-      expect(await uris(q('gas pipeline'))).toEqual(['urn:test:ap:gas-pipeline', 'urn:test:reuters:pipeline-demand']);
+      expect(await uris(q('gas pipeline'))).toEqual([
+        'urn:test:ap:gas-pipeline',
+        'urn:test:reuters:pipeline-demand',
+      ]);
     });
 
     it('groups with parentheses', async () => {
-      expect(await uris(`${q('(Haftar OR OPEC) AND Tripoli')}&collapse=false`)).toEqual(['urn:test:reuters:haftar-advance']);
+      expect(await uris(`${q('(Haftar OR OPEC) AND Tripoli')}&collapse=false`)).toEqual([
+        'urn:test:reuters:haftar-advance',
+      ]);
       expect(await uris(`${q('Tripoli AND (Haftar OR Moscow)')}&collapse=false`)).toEqual([
         'urn:test:afp:libya-delegation',
         'urn:test:reuters:haftar-advance',
@@ -105,7 +136,10 @@ describe('GET /v1/search', () => {
       expect(await uris(q('headline:Haftar'))).toEqual(['urn:test:reuters:haftar-advance']);
       expect(await uris(q('byline:"Jane Doe"'))).toEqual(['urn:test:reuters:ecb-rates']);
       expect(await uris(q('byline:Muller'))).toEqual(['urn:test:dpa:duesseldorf-mayor']);
-      expect(await uris(q('byline:(Doe OR Toksabay)'))).toEqual(['urn:test:reuters:ecb-rates', 'urn:test:reuters:libya-delegation']);
+      expect(await uris(q('byline:(Doe OR Toksabay)'))).toEqual([
+        'urn:test:reuters:ecb-rates',
+        'urn:test:reuters:libya-delegation',
+      ]);
     });
 
     it('treats engine syntax in q as plain words', async () => {
@@ -117,29 +151,54 @@ describe('GET /v1/search', () => {
 
     it('finds a name in its possessive form', async () => {
       expect(await uris(q("Haftar's"))).toEqual(['urn:test:reuters:haftar-advance']);
-      expect(await uris(`${q('Haftar')}&collapse=false`)).toEqual(['urn:test:reuters:haftar-advance']);
+      expect(await uris(`${q('Haftar')}&collapse=false`)).toEqual([
+        'urn:test:reuters:haftar-advance',
+      ]);
     });
   });
 
   describe('filters', () => {
     it('filters by a place, all of several, any of several, none of', async () => {
-      const libya = ['urn:test:afp:libya-delegation', 'urn:test:ap:libya-delegation', 'urn:test:reuters:haftar-advance', 'urn:test:reuters:libya-delegation'];
+      const libya = [
+        'urn:test:afp:libya-delegation',
+        'urn:test:ap:libya-delegation',
+        'urn:test:reuters:haftar-advance',
+        'urn:test:reuters:libya-delegation',
+      ];
       expect(await uris('place=place:ly&collapse=false')).toEqual(libya);
-      expect(await uris('place=place:ly,place:tr&collapse=false')).toEqual(libya.filter((u) => u !== 'urn:test:reuters:haftar-advance'));
-      expect(await uris(`place=${encodeURIComponent('place:ly|place:sa')}&collapse=false`)).toEqual([...libya, 'urn:test:reuters:opec-cut'].sort());
+      expect(await uris('place=place:ly,place:tr&collapse=false')).toEqual(
+        libya.filter((u) => u !== 'urn:test:reuters:haftar-advance'),
+      );
+      expect(await uris(`place=${encodeURIComponent('place:ly|place:sa')}&collapse=false`)).toEqual(
+        [...libya, 'urn:test:reuters:opec-cut'].sort(),
+      );
       const withoutLibya = await uris('place=-place:ly&collapse=false&size=100');
       expect(withoutLibya.some((u) => libya.includes(u))).toBe(false);
       expect(withoutLibya).toContain('urn:test:reuters:opec-cut');
     });
 
     it('filters by person, organisation, topic, tag, source and language', async () => {
-      expect(await uris('person=person:khalifa-haftar')).toEqual(['urn:test:reuters:haftar-advance']);
+      expect(await uris('person=person:khalifa-haftar')).toEqual([
+        'urn:test:reuters:haftar-advance',
+      ]);
       expect(await uris('org=org:european-central-bank')).toEqual(['urn:test:reuters:ecb-rates']);
-      expect(await uris('topic=topic:crude')).toEqual(['urn:test:ap:oil-jump', 'urn:test:dpa:oelpreis', 'urn:test:reuters:opec-cut']);
-      expect(await uris('tag=topic:crude&tag=-place:de')).toEqual(['urn:test:ap:oil-jump', 'urn:test:reuters:opec-cut']);
-      expect(await uris('source=dpa-feed')).toEqual(['urn:test:dpa:duesseldorf-mayor', 'urn:test:dpa:oelpreis']);
+      expect(await uris('topic=topic:crude')).toEqual([
+        'urn:test:ap:oil-jump',
+        'urn:test:dpa:oelpreis',
+        'urn:test:reuters:opec-cut',
+      ]);
+      expect(await uris('tag=topic:crude&tag=-place:de')).toEqual([
+        'urn:test:ap:oil-jump',
+        'urn:test:reuters:opec-cut',
+      ]);
+      expect(await uris('source=dpa-feed')).toEqual([
+        'urn:test:dpa:duesseldorf-mayor',
+        'urn:test:dpa:oelpreis',
+      ]);
       expect(await uris('lang=de')).toEqual(['urn:test:dpa:oelpreis']);
-      expect(await uris(`lang=${encodeURIComponent('de|fr')}&topic=topic:crude`)).toEqual(['urn:test:dpa:oelpreis']);
+      expect(await uris(`lang=${encodeURIComponent('de|fr')}&topic=topic:crude`)).toEqual([
+        'urn:test:dpa:oelpreis',
+      ]);
     });
 
     it('combines filters with the query', async () => {
@@ -148,11 +207,24 @@ describe('GET /v1/search', () => {
 
     it('limits by publication time with from and to', async () => {
       const recent = await uris(`from=${encodeURIComponent(hoursAgo(3.2))}&collapse=false`);
-      expect(recent).toEqual(['urn:test:afp:libya-delegation', 'urn:test:ap:libya-delegation', 'urn:test:ap:refinery-fire-new', 'urn:test:reuters:libya-delegation']);
-      const window = await uris(`from=${encodeURIComponent(hoursAgo(5.5))}&to=${encodeURIComponent(hoursAgo(3.5))}&collapse=false`);
-      expect(window).toEqual(['urn:test:ap:oil-jump', 'urn:test:dpa:oelpreis', 'urn:test:reuters:haftar-advance']);
+      expect(recent).toEqual([
+        'urn:test:afp:libya-delegation',
+        'urn:test:ap:libya-delegation',
+        'urn:test:ap:refinery-fire-new',
+        'urn:test:reuters:libya-delegation',
+      ]);
+      const window = await uris(
+        `from=${encodeURIComponent(hoursAgo(5.5))}&to=${encodeURIComponent(hoursAgo(3.5))}&collapse=false`,
+      );
+      expect(window).toEqual([
+        'urn:test:ap:oil-jump',
+        'urn:test:dpa:oelpreis',
+        'urn:test:reuters:haftar-advance',
+      ]);
       const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-      expect(await uris(`to=${monthAgo}&collapse=false`)).toEqual(['urn:test:reuters:refinery-fire-old']);
+      expect(await uris(`to=${monthAgo}&collapse=false`)).toEqual([
+        'urn:test:reuters:refinery-fire-old',
+      ]);
     });
   });
 
@@ -166,19 +238,29 @@ describe('GET /v1/search', () => {
 
     it('favours the recent of two equally relevant stories', async () => {
       const body = await search(`${q('refinery fire')}&sort=relevance`);
-      expect(body.items.map((item) => item.uri)).toEqual(['urn:test:ap:refinery-fire-new', 'urn:test:reuters:refinery-fire-old']);
+      expect(body.items.map((item) => item.uri)).toEqual([
+        'urn:test:ap:refinery-fire-new',
+        'urn:test:reuters:refinery-fire-old',
+      ]);
     });
 
     it('ranks a headline match above a passing mention', async () => {
       const body = await search(`${q('Tripoli')}&collapse=false`);
-      expect(body.items.map((item) => item.uri)).toEqual(['urn:test:reuters:haftar-advance', 'urn:test:afp:libya-delegation']);
+      expect(body.items.map((item) => item.uri)).toEqual([
+        'urn:test:reuters:haftar-advance',
+        'urn:test:afp:libya-delegation',
+      ]);
     });
 
     it('highlights the matched words, escaping the story text', async () => {
       const body = await search(q('Haftar Tripoli'));
       const item = body.items[0];
-      expect(item.highlight.headline).toBe('<mark>Haftar</mark> forces push towards <mark>Tripoli</mark>');
-      expect(item.highlight.snippets.join(' ')).toContain('Libyan National Army advanced on the southern outskirts of <mark>Tripoli</mark>');
+      expect(item.highlight.headline).toBe(
+        '<mark>Haftar</mark> forces push towards <mark>Tripoli</mark>',
+      );
+      expect(item.highlight.snippets.join(' ')).toContain(
+        'Libyan National Army advanced on the southern outskirts of <mark>Tripoli</mark>',
+      );
       expect(item.highlight.snippets.join(' ')).toContain('Haftar&#x27;s');
       expect(item.highlight.snippets.join(' ').replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
     });
@@ -191,10 +273,22 @@ describe('GET /v1/search', () => {
           { id: 'person:khalifa-haftar', name: 'Khalifa Haftar', count: 1 },
         ]),
       );
-      expect(body.facets.places).toEqual(expect.arrayContaining([{ id: 'place:ly', name: 'Libya', count: 4 }]));
+      expect(body.facets.places).toEqual(
+        expect.arrayContaining([{ id: 'place:ly', name: 'Libya', count: 4 }]),
+      );
       expect(body.facets.places[0]).toEqual({ id: 'place:ly', name: 'Libya', count: 4 });
-      expect(body.facets.organisations).toEqual(expect.arrayContaining([{ id: 'org:government-of-national-accord', name: 'Government of National Accord', count: 3 }]));
-      expect(body.facets.topics).toEqual(expect.arrayContaining([{ id: 'topic:diplomacy', name: 'Diplomacy', count: 3 }]));
+      expect(body.facets.organisations).toEqual(
+        expect.arrayContaining([
+          {
+            id: 'org:government-of-national-accord',
+            name: 'Government of National Accord',
+            count: 3,
+          },
+        ]),
+      );
+      expect(body.facets.topics).toEqual(
+        expect.arrayContaining([{ id: 'topic:diplomacy', name: 'Diplomacy', count: 3 }]),
+      );
       expect(body.facets.sources).toEqual([
         { id: 'reuters-feed', name: 'reuters-feed', count: 2 },
         { id: 'afp-feed', name: 'afp-feed', count: 1 },
@@ -222,7 +316,11 @@ describe('GET /v1/search', () => {
       expect(body.groups).toBe(1);
       expect(body.items).toHaveLength(1);
       expect(body.items[0].copies?.total).toBe(3);
-      expect(body.items[0].copies?.items.map((c) => c.source).sort()).toEqual(['afp-feed', 'ap-feed', 'reuters-feed']);
+      expect(body.items[0].copies?.items.map((c) => c.source).sort()).toEqual([
+        'afp-feed',
+        'ap-feed',
+        'reuters-feed',
+      ]);
     });
 
     it('shows every wire copy with collapse=false', async () => {
@@ -243,12 +341,18 @@ describe('GET /v1/search', () => {
   });
 
   describe('cursor pagination', () => {
-    async function pageThrough(query: string, size: number, onFirstPage: () => Promise<void>): Promise<string[]> {
+    async function pageThrough(
+      query: string,
+      size: number,
+      onFirstPage: () => Promise<void>,
+    ): Promise<string[]> {
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const body: SearchBody = await search(`${query}&size=${size}${cursor ? `&cursor=${cursor}` : ''}`);
+        const body: SearchBody = await search(
+          `${query}&size=${size}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...body.items.map((i) => i.uri));
         if (pages === 0) await onFirstPage();
         cursor = body.cursor;
@@ -280,17 +384,22 @@ describe('GET /v1/search', () => {
       ['relevance, uncollapsed', 'sort=relevance&collapse=false', 45],
       ['newest, collapsed', 'sort=newest&collapse=true', 36],
       ['relevance, collapsed', 'sort=relevance&collapse=true', 36],
-    ])('pages through %s without duplicates or gaps while stories arrive', async (_, params, reports) => {
-      const before = (await search(`${q('"market report"')}&${params}&size=100`)).items.map((i) => i.uri);
-      // Each earlier case left three late reports behind.
-      expect(before).toHaveLength(reports + 3 * extra);
-      const paged = await pageThrough(`${q('"market report"')}&${params}`, 7, arriveNewReports);
-      expect(paged).toEqual(before);
-      expect(new Set(paged).size).toBe(paged.length);
-      // The three reports that arrived while paging are there for a new search.
-      const after = await search(`${q('"market report"')}&${params}&size=100`);
-      expect(after.items).toHaveLength(before.length + 3);
-    });
+    ])(
+      'pages through %s without duplicates or gaps while stories arrive',
+      async (_, params, reports) => {
+        const before = (await search(`${q('"market report"')}&${params}&size=100`)).items.map(
+          (i) => i.uri,
+        );
+        // Each earlier case left three late reports behind.
+        expect(before).toHaveLength(reports + 3 * extra);
+        const paged = await pageThrough(`${q('"market report"')}&${params}`, 7, arriveNewReports);
+        expect(paged).toEqual(before);
+        expect(new Set(paged).size).toBe(paged.length);
+        // The three reports that arrived while paging are there for a new search.
+        const after = await search(`${q('"market report"')}&${params}&size=100`);
+        expect(after.items).toHaveLength(before.length + 3);
+      },
+    );
 
     it('returns no cursor on the last page', async () => {
       const body = await search(`${q('Haftar')}&size=5`);
@@ -314,7 +423,9 @@ describe('GET /v1/search', () => {
 
     it('rejects a cursor whose point in time is gone', async () => {
       const first = await search(`${q('market')}&size=5`);
-      const cursor = JSON.parse(Buffer.from(first.cursor ?? '', 'base64url').toString()) as { pit: string };
+      const cursor = JSON.parse(Buffer.from(first.cursor ?? '', 'base64url').toString()) as {
+        pit: string;
+      };
       await stack.search.closePointInTime({ id: cursor.pit });
       const error = await badRequest(`${q('market')}&size=5&cursor=${first.cursor}`);
       expect(error.parameter).toBe('cursor');
@@ -353,11 +464,15 @@ describe('GET /v1/search', () => {
   describe('kills and corrections', () => {
     it('drops a killed story from results and facets', async () => {
       expect(await uris(q('minister resigns'))).toEqual(['urn:test:reuters:minister-resigns']);
-      const politicsBefore = (await search('size=1')).facets.topics.find((b) => b.id === 'topic:politics')?.count;
+      const politicsBefore = (await search('size=1')).facets.topics.find(
+        (b) => b.id === 'topic:politics',
+      )?.count;
       await stack.stories.publish(nextVersion(day.ministerResigns, { pubstatus: 'canceled' }));
       expect(await uris(q('minister resigns'))).toEqual([]);
       expect(await uris('topic=topic:politics')).toEqual(['urn:test:dpa:duesseldorf-mayor']);
-      const politicsAfter = (await search('size=1')).facets.topics.find((b) => b.id === 'topic:politics')?.count;
+      const politicsAfter = (await search('size=1')).facets.topics.find(
+        (b) => b.id === 'topic:politics',
+      )?.count;
       expect(politicsAfter).toBe((politicsBefore ?? 0) - 1);
     });
 
@@ -369,7 +484,11 @@ describe('GET /v1/search', () => {
       await stack.stories.publish(corrected);
       const body = await search(`${q('earthquake')}&collapse=false`);
       expect(body.items).toHaveLength(1);
-      expect(body.items[0]).toMatchObject({ uri: 'urn:test:ap:quake', version: 2, headline: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast' });
+      expect(body.items[0]).toMatchObject({
+        uri: 'urn:test:ap:quake',
+        version: 2,
+        headline: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast',
+      });
       expect(await uris(q('"no immediate reports of damage"'))).toEqual([]);
     });
 

@@ -6,7 +6,12 @@ interface Related {
   headline: string;
   source: string;
   score: number | null;
-  reason: { kind: string; sharedEntities: { id: string; name: string }[]; sharedTerms: string[]; text: string };
+  reason: {
+    kind: string;
+    sharedEntities: { id: string; name: string }[];
+    sharedTerms: string[];
+    text: string;
+  };
 }
 interface Story {
   uri: string;
@@ -21,7 +26,12 @@ interface Story {
   topics: { id: string; name: string }[];
   cluster: string | null;
   related: Related[];
-  history: { version: number; kind: string; headline: string; changes: Record<string, unknown>[] }[];
+  history: {
+    version: number;
+    kind: string;
+    headline: string;
+    changes: Record<string, unknown>[];
+  }[];
 }
 
 describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
@@ -56,11 +66,19 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
       topics: [{ id: 'topic:diplomacy', name: 'Diplomacy', confidence: 0.9 }],
     });
     expect(body.body_text).toContain('Erdoğan told reporters');
-    expect(body.tags).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'person:recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan' })]));
+    expect(body.tags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'person:recep-tayyip-erdogan',
+          kind: 'person',
+          name: 'Recep Tayyip Erdoğan',
+        }),
+      ]),
+    );
     expect(body.history).toEqual([expect.objectContaining({ version: 1, kind: 'first' })]);
   });
 
-  it('relates other wires\' copies first, then linked stories with the reason in words', async () => {
+  it("relates other wires' copies first, then linked stories with the reason in words", async () => {
     const body = await story(day.delegationReuters.story.uri);
     expect(body.related.slice(0, 2).map((r) => [r.uri, r.reason.kind])).toEqual([
       ['urn:test:ap:libya-delegation', 'same-story'],
@@ -83,10 +101,14 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
   });
 
   it('serves the related links on their own', async () => {
-    const response = await stack.get<{ uri: string; related: Related[] }>(`${path(day.haftar.story.uri)}/related`);
+    const response = await stack.get<{ uri: string; related: Related[] }>(
+      `${path(day.haftar.story.uri)}/related`,
+    );
     expect(response.status).toBe(200);
     expect(response.body.uri).toBe('urn:test:reuters:haftar-advance');
-    expect(response.body.related.map((r) => [r.uri, r.reason.kind])).toEqual([['urn:test:reuters:libya-delegation', 'related']]);
+    expect(response.body.related.map((r) => [r.uri, r.reason.kind])).toEqual([
+      ['urn:test:reuters:libya-delegation', 'related'],
+    ]);
   });
 
   it('shows a correction replacing the story, with what changed', async () => {
@@ -97,33 +119,54 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
       }),
     );
     const body = await story(day.quake.story.uri);
-    expect(body).toMatchObject({ version: 2, isCorrected: true, headline: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast', status: 'live' });
+    expect(body).toMatchObject({
+      version: 2,
+      isCorrected: true,
+      headline: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast',
+      status: 'live',
+    });
     expect(body.history.map((v) => [v.version, v.kind])).toEqual([
       [1, 'first'],
       [2, 'correction'],
     ]);
     expect(body.history[1].changes).toEqual([
-      { field: 'headline', before: 'Magnitude 6.1 earthquake strikes off coast', after: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast' },
+      {
+        field: 'headline',
+        before: 'Magnitude 6.1 earthquake strikes off coast',
+        after: 'CORRECTED-Magnitude 5.1 earthquake strikes off coast',
+      },
       {
         field: 'body_text',
-        removed: ['An earthquake of magnitude 6.1 struck off the coast on Saturday, seismologists said.'],
-        added: ['An earthquake of magnitude 5.1 struck off the coast on Saturday, seismologists said.'],
+        removed: [
+          'An earthquake of magnitude 6.1 struck off the coast on Saturday, seismologists said.',
+        ],
+        added: [
+          'An earthquake of magnitude 5.1 struck off the coast on Saturday, seismologists said.',
+        ],
       },
     ]);
   });
 
-  it('shows a killed story as killed, and drops it from other stories\' related links', async () => {
+  it("shows a killed story as killed, and drops it from other stories' related links", async () => {
     const before = await story(day.delegationReuters.story.uri);
     expect(before.related.map((r) => r.uri)).toContain('urn:test:reuters:minister-resigns');
 
     await stack.stories.publish(nextVersion(day.ministerResigns, { pubstatus: 'canceled' }));
     const killed = await story(day.ministerResigns.story.uri);
-    expect(killed).toMatchObject({ status: 'killed', pubstatus: 'canceled', version: 2, tags: [], related: [] });
+    expect(killed).toMatchObject({
+      status: 'killed',
+      pubstatus: 'canceled',
+      version: 2,
+      tags: [],
+      related: [],
+    });
     expect(killed.history.map((v) => v.kind)).toEqual(['first', 'kill']);
 
     const after = await story(day.delegationReuters.story.uri);
     expect(after.related.map((r) => r.uri)).not.toContain('urn:test:reuters:minister-resigns');
-    const related = await stack.get<{ related: Related[] }>(`${path(day.ministerResigns.story.uri)}/related`);
+    const related = await stack.get<{ related: Related[] }>(
+      `${path(day.ministerResigns.story.uri)}/related`,
+    );
     expect(related.status).toBe(200);
     expect(related.body.related).toEqual([]);
   });
@@ -139,7 +182,12 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
       tags: [TAGS.libya],
     });
     await stack.stories.record(accepted);
-    expect(await story('urn:test:ap:just-in')).toMatchObject({ status: 'pending', version: 1, headline: 'Just in: ceasefire talks resume', source: 'ap-feed' });
+    expect(await story('urn:test:ap:just-in')).toMatchObject({
+      status: 'pending',
+      version: 1,
+      headline: 'Just in: ceasefire talks resume',
+      source: 'ap-feed',
+    });
   });
 
   it('finds stories whose uri contains slashes and commas', async () => {
@@ -157,9 +205,14 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
 
   it('answers 404 for an unknown story, on both routes', async () => {
     for (const suffix of ['', '/related']) {
-      const response = await stack.get<{ error: string; message: string }>(`${path('urn:test:nope')}${suffix}`);
+      const response = await stack.get<{ error: string; message: string }>(
+        `${path('urn:test:nope')}${suffix}`,
+      );
       expect(response.status).toBe(404);
-      expect(response.body).toEqual({ error: 'STORY.NOT_FOUND', message: 'no story with uri "urn:test:nope"' });
+      expect(response.body).toEqual({
+        error: 'STORY.NOT_FOUND',
+        message: 'no story with uri "urn:test:nope"',
+      });
     }
   });
 

@@ -15,13 +15,23 @@ describe('GET /v1/stream', () => {
     return client;
   };
   const story = (uri: string, headline: string) =>
-    wireStory({ uri, headline, body: `${headline}.`, source: 'ap-feed', provider: 'ap', versioncreated: new Date().toISOString() });
+    wireStory({
+      uri,
+      headline,
+      body: `${headline}.`,
+      source: 'ap-feed',
+      provider: 'ap',
+      versioncreated: new Date().toISOString(),
+    });
   const rates = story('urn:test:ap:rates-flash', 'FLASH: Central bank raises rates');
   const strike = story('urn:test:ap:strike-flash', 'FLASH: Dockworkers strike');
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startApiStack({ name: 'stream', env: { API_STREAM_POLL_MS: '200', API_STREAM_LAG_MS: String(LAG_MS) } });
+    stack = await startApiStack({
+      name: 'stream',
+      env: { API_STREAM_POLL_MS: '200', API_STREAM_LAG_MS: String(LAG_MS) },
+    });
     await stack.stories.publish(...Object.values(newsroomDay()));
     // A client without a position starts at "now minus the lag": let the day's stories fall behind it.
     await new Promise((r) => setTimeout(r, LAG_MS + 500));
@@ -75,7 +85,9 @@ describe('GET /v1/stream', () => {
     const resumed = await open('', { 'Last-Event-ID': ids.ratesUpdated });
     await eventually(async () => resumed.storyEvents().length === 1, 10_000);
     await new Promise((r) => setTimeout(r, LAG_MS));
-    expect(resumed.storyEvents().map((e) => [e.type, e.data.uri])).toEqual([['killed', strike.story.uri]]);
+    expect(resumed.storyEvents().map((e) => [e.type, e.data.uri])).toEqual([
+      ['killed', strike.story.uri],
+    ]);
   });
 
   it('replays everything since a point in time, each story once', async () => {
@@ -100,7 +112,9 @@ describe('GET /v1/stream', () => {
   });
 
   it('rejects a malformed Last-Event-ID naming it', async () => {
-    const response = await stack.get<{ parameter: string }>('/v1/stream', { headers: { 'Last-Event-ID': 'garbage' } });
+    const response = await stack.get<{ parameter: string }>('/v1/stream', {
+      headers: { 'Last-Event-ID': 'garbage' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.parameter).toBe('Last-Event-ID');
   });

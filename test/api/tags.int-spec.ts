@@ -27,7 +27,9 @@ describe('GET /v1/tags', () => {
   });
 
   it('completes the start of a name, with diacritics optional, counting live stories', async () => {
-    expect(await suggest('q=erdo')).toEqual([{ id: 'person:recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan', count: 2 }]);
+    expect(await suggest('q=erdo')).toEqual([
+      { id: 'person:recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan', count: 2 },
+    ]);
     expect(await suggest(`q=${encodeURIComponent('Erdoğ')}`)).toEqual([
       { id: 'person:recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan', count: 2 },
     ]);
@@ -35,9 +37,16 @@ describe('GET /v1/tags', () => {
 
   it('matches any word of the name, and aliases', async () => {
     expect((await suggest('q=tayy')).map((s) => s.id)).toEqual(['person:recep-tayyip-erdogan']);
-    expect((await suggest('q=national')).map((s) => s.id)).toEqual(['org:government-of-national-accord', 'org:libyan-national-army']);
-    expect((await suggest('q=gna')).map((s) => s.id)).toEqual(['org:government-of-national-accord']);
-    expect((await suggest(`q=${encodeURIComponent('recep tay')}`)).map((s) => s.id)).toEqual(['person:recep-tayyip-erdogan']);
+    expect((await suggest('q=national')).map((s) => s.id)).toEqual([
+      'org:government-of-national-accord',
+      'org:libyan-national-army',
+    ]);
+    expect((await suggest('q=gna')).map((s) => s.id)).toEqual([
+      'org:government-of-national-accord',
+    ]);
+    expect((await suggest(`q=${encodeURIComponent('recep tay')}`)).map((s) => s.id)).toEqual([
+      'person:recep-tayyip-erdogan',
+    ]);
   });
 
   it('restricts to one kind and orders by use', async () => {
@@ -46,7 +55,14 @@ describe('GET /v1/tags', () => {
     expect(places[0]).toEqual({ id: 'place:ly', kind: 'place', name: 'Libya', count: 4 });
     const counts = places.map((s) => s.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(await suggest('q=lib&kind=organisation')).toEqual([{ id: 'org:libyan-national-army', kind: 'organisation', name: 'Libyan National Army', count: 1 }]);
+    expect(await suggest('q=lib&kind=organisation')).toEqual([
+      {
+        id: 'org:libyan-national-army',
+        kind: 'organisation',
+        name: 'Libyan National Army',
+        count: 1,
+      },
+    ]);
   });
 
   it('limits the number of suggestions', async () => {
@@ -54,9 +70,13 @@ describe('GET /v1/tags', () => {
   });
 
   it('stops counting a killed story', async () => {
-    expect(await suggest('q=politics')).toEqual([{ id: 'topic:politics', kind: 'topic', name: 'Politics', count: 2 }]);
+    expect(await suggest('q=politics')).toEqual([
+      { id: 'topic:politics', kind: 'topic', name: 'Politics', count: 2 },
+    ]);
     await stack.stories.publish(nextVersion(day.ministerResigns, { pubstatus: 'canceled' }));
-    expect(await suggest('q=politics')).toEqual([{ id: 'topic:politics', kind: 'topic', name: 'Politics', count: 1 }]);
+    expect(await suggest('q=politics')).toEqual([
+      { id: 'topic:politics', kind: 'topic', name: 'Politics', count: 1 },
+    ]);
   });
 
   it.each([

@@ -6,20 +6,35 @@ const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'cli', 'main.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...testServiceEnv(), HOME: process.env.HOME },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(ROOT, 'tools', 'cli', 'main.ts'),
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...testServiceEnv(), HOME: process.env.HOME },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('operator CLI', () => {
   it('parses wire files into one canonical story per line', () => {
-    const run = cli('parse', join(FIXTURES, 'wire', 'newsml-g2', 'ap.xml'), join(FIXTURES, 'wire', 'nitf', 'ap-nitf.xml'));
+    const run = cli(
+      'parse',
+      join(FIXTURES, 'wire', 'newsml-g2', 'ap.xml'),
+      join(FIXTURES, 'wire', 'nitf', 'ap-nitf.xml'),
+    );
     expect(run.status).toBe(0);
-    const stories = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { uri: string; headline: string });
+    const stories = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { uri: string; headline: string });
     expect(stories.length).toBeGreaterThanOrEqual(2);
     expect(stories.every((s) => s.uri && s.headline)).toBe(true);
   });
@@ -35,7 +50,9 @@ describe('operator CLI', () => {
     const run = cli('enrich', join(FIXTURES, 'seed', 'seed-warsan-turkey-libya.ninjs.json'));
     expect(run.status).toBe(0);
     const story = JSON.parse(run.stdout.trim()) as { tags: { id: string }[]; cluster: string };
-    expect(story.tags.map((t) => t.id)).toEqual(expect.arrayContaining(['person:khalifa-haftar', 'place:ly', 'org:wagner-group']));
+    expect(story.tags.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['person:khalifa-haftar', 'place:ly', 'org:wagner-group']),
+    );
     expect(story.cluster).toMatch(/^sh:/);
   });
 });

@@ -15,7 +15,11 @@ interface ComposeService {
 
 /** docker compose cannot run here; `docker-compose config` validates and resolves the file. */
 function resolvedCompose(): { services: Record<string, ComposeService> } {
-  const text = execFileSync('docker-compose', ['-f', resolve(ROOT, 'docker-compose.yml'), 'config'], { encoding: 'utf8' });
+  const text = execFileSync(
+    'docker-compose',
+    ['-f', resolve(ROOT, 'docker-compose.yml'), 'config'],
+    { encoding: 'utf8' },
+  );
   return parse(text) as { services: Record<string, ComposeService> };
 }
 
@@ -27,7 +31,8 @@ describe('docker-compose.yml', () => {
     expect(services.kafka.image).toMatch(/^apache\/kafka:4\./);
     expect(services.postgres.image).toMatch(/^postgres:/);
     expect(services.elasticsearch.build).toBeDefined();
-    for (const name of ['kafka', 'elasticsearch', 'postgres']) expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
+    for (const name of ['kafka', 'elasticsearch', 'postgres'])
+      expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
   });
 
   it('builds every service from the one Dockerfile and starts it only once its dependencies are healthy', () => {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import { TEST_ADMIN_KEY, TEST_ALIAS, TEST_ES_NODE, TEST_PORTS, testServiceEnv } from '../setup/test-env';
+import {
+  TEST_ADMIN_KEY,
+  TEST_ALIAS,
+  TEST_ES_NODE,
+  TEST_PORTS,
+  testServiceEnv,
+} from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -9,10 +15,19 @@ interface IndexedStory {
   uri: string;
   cluster?: string;
   tags: { id: string; kind: string; name: string; provenance: { method: string } }[];
-  related: { uri: string; score: number; reason: { sharedEntities: string[]; sharedTerms: string[] } }[];
+  related: {
+    uri: string;
+    score: number;
+    reason: { sharedEntities: string[]; sharedTerms: string[] };
+  }[];
 }
 
-const seed = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'), 'utf8')) as Record<string, unknown>;
+const seed = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'),
+    'utf8',
+  ),
+) as Record<string, unknown>;
 
 async function indexed(uri: string): Promise<IndexedStory | undefined> {
   const response = await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}/_doc/${encodeURIComponent(uri)}`);
@@ -26,7 +41,13 @@ describe('enrichment through the real enricher', () => {
 
   beforeAll(async () => {
     const env = testServiceEnv();
-    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/enrichment-${name}.log` } }));
+    for (const name of SERVICE_NAMES)
+      services.push(
+        new ServiceProcess(name, {
+          env,
+          output: { file: `test-artifacts/enrichment-${name}.log` },
+        }),
+      );
     await Promise.all(services.map((s) => s.waitReady(90_000)));
     apiKey = (await registerSource({ name: 'enrichment-desk' })).apiKey ?? '';
   }, 120_000);
@@ -41,10 +62,26 @@ describe('enrichment through the real enricher', () => {
     const ids = story.tags.map((t) => t.id);
     expect(ids).toEqual(
       expect.arrayContaining([
-        'place:tr', 'place:ru', 'place:ly', 'place:city:moscow-ru', 'place:city:tripoli-ly', 'place:city:geneva-ch',
-        'place:city:berlin-de', 'place:sy', 'place:eg', 'place:ae', 'place:qa', 'place:tn', 'place:dz',
-        'person:recep-tayyip-erdogan', 'person:vladimir-putin', 'person:khalifa-haftar', 'person:angela-merkel',
-        'org:wagner-group', 'org:government-of-national-accord', 'org:libyan-national-army',
+        'place:tr',
+        'place:ru',
+        'place:ly',
+        'place:city:moscow-ru',
+        'place:city:tripoli-ly',
+        'place:city:geneva-ch',
+        'place:city:berlin-de',
+        'place:sy',
+        'place:eg',
+        'place:ae',
+        'place:qa',
+        'place:tn',
+        'place:dz',
+        'person:recep-tayyip-erdogan',
+        'person:vladimir-putin',
+        'person:khalifa-haftar',
+        'person:angela-merkel',
+        'org:wagner-group',
+        'org:government-of-national-accord',
+        'org:libyan-national-army',
       ]),
     );
     expect(story.tags.filter((t) => /read more|related posts/i.test(t.name))).toEqual([]);
@@ -70,7 +107,12 @@ describe('enrichment through the real enricher', () => {
   });
 
   it('puts another wire’s copy of the same story in the same cluster, never as a related post', async () => {
-    const copy = { ...seed, uri: 'urn:newswire:test:reuters-copy-of-seed', headline: 'Turkey to send delegation to Moscow for Libya talks', copyrightnotice: 'Reuters' };
+    const copy = {
+      ...seed,
+      uri: 'urn:newswire:test:reuters-copy-of-seed',
+      headline: 'Turkey to send delegation to Moscow for Libya talks',
+      copyrightnotice: 'Reuters',
+    };
     expect((await push(apiKey, JSON.stringify(copy))).status).toBe(202);
     const original = await eventually(() => indexed(String(seed.uri)), 15_000);
     const indexedCopy = await eventually(() => indexed(copy.uri), 15_000);
@@ -96,7 +138,9 @@ describe('enrichment through the real enricher', () => {
       const doc = await indexed(later.uri);
       return doc && doc.related.length > 0 ? doc : undefined;
     }, 15_000);
-    const link = story.related.find((r) => r.uri === seed.uri || r.uri === 'urn:newswire:test:reuters-copy-of-seed');
+    const link = story.related.find(
+      (r) => r.uri === seed.uri || r.uri === 'urn:newswire:test:reuters-copy-of-seed',
+    );
     expect(link).toBeDefined();
     expect(link?.score).toBeGreaterThan(0);
     expect(link?.reason.sharedEntities).toEqual(expect.arrayContaining(['person:khalifa-haftar']));
@@ -105,23 +149,48 @@ describe('enrichment through the real enricher', () => {
       const doc = await indexed(link?.uri ?? '');
       return doc?.related.some((r) => r.uri === later.uri) ? doc : undefined;
     }, 15_000);
-    expect(earlier.related.find((r) => r.uri === later.uri)?.reason.sharedEntities).toContain('person:khalifa-haftar');
+    expect(earlier.related.find((r) => r.uri === later.uri)?.reason.sharedEntities).toContain(
+      'person:khalifa-haftar',
+    );
   });
 
   it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {
-    const nato = { id: 'org:nato', kind: 'organisation', name: 'NATO', aliases: [], confidence: 1, provenance: { method: 'editor', fromProvider: false } };
-    const response = await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/v1/overrides/${encodeURIComponent(String(seed.uri))}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ pinnedTags: [nato], blockedTags: ['place:sy'], pinnedRelated: [], blockedRelated: [] }),
-    });
+    const nato = {
+      id: 'org:nato',
+      kind: 'organisation',
+      name: 'NATO',
+      aliases: [],
+      confidence: 1,
+      provenance: { method: 'editor', fromProvider: false },
+    };
+    const response = await fetch(
+      `http://127.0.0.1:${TEST_PORTS.ingest}/v1/overrides/${encodeURIComponent(String(seed.uri))}`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          pinnedTags: [nato],
+          blockedTags: ['place:sy'],
+          pinnedRelated: [],
+          blockedRelated: [],
+        }),
+      },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ reemitted: true });
     const honoured = (doc: IndexedStory | undefined) =>
-      doc && doc.tags.some((t) => t.id === 'org:nato' && t.provenance.method === 'editorial-pin') && !doc.tags.some((t) => t.id === 'place:sy') ? doc : undefined;
+      doc &&
+      doc.tags.some((t) => t.id === 'org:nato' && t.provenance.method === 'editorial-pin') &&
+      !doc.tags.some((t) => t.id === 'place:sy')
+        ? doc
+        : undefined;
     await eventually(async () => honoured(await indexed(String(seed.uri))), 15_000);
 
-    const corrected = { ...seed, version: '2', body_html: `${String(seed.body_html)}<p>Corrects the date of the Berlin conference.</p>` };
+    const corrected = {
+      ...seed,
+      version: '2',
+      body_html: `${String(seed.body_html)}<p>Corrects the date of the Berlin conference.</p>`,
+    };
     expect((await push(apiKey, JSON.stringify(corrected))).status).toBe(202);
     const latest = await eventually(async () => {
       const doc = await indexed(String(seed.uri));

@@ -15,7 +15,10 @@ const fixture = (path: string) => readFileSync(join(WIRE, path));
 const ingest = `http://127.0.0.1:${TEST_PORTS.ingest}`;
 
 /** A stand-in for an agency's feed server, answering conditional GETs like a real one. */
-function feedServer(body: Buffer, contentType: string): Promise<{ server: Server; url: string; hits: { full: number; notModified: number } }> {
+function feedServer(
+  body: Buffer,
+  contentType: string,
+): Promise<{ server: Server; url: string; hits: { full: number; notModified: number } }> {
   const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
   const hits = { full: 0, notModified: 0 };
   const server = createServer((request, response) => {
@@ -28,7 +31,13 @@ function feedServer(body: Buffer, contentType: string): Promise<{ server: Server
     response.writeHead(200, { 'content-type': contentType, etag }).end(body);
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/world/rss`, hits })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/world/rss`,
+        hits,
+      }),
+    ),
   );
 }
 
@@ -38,7 +47,13 @@ describe('ingest transports against the real stack', () => {
 
   beforeAll(async () => {
     const env = testServiceEnv();
-    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/transports-${name}.log` } }));
+    for (const name of SERVICE_NAMES)
+      services.push(
+        new ServiceProcess(name, {
+          env,
+          output: { file: `test-artifacts/transports-${name}.log` },
+        }),
+      );
     await Promise.all(services.map((s) => s.waitReady(90_000)));
     await db.connect();
   }, 120_000);
@@ -50,23 +65,39 @@ describe('ingest transports against the real stack', () => {
 
   describe('HTTP push', () => {
     it('refuses pushes without a valid source key and admin calls without the admin key', async () => {
-      const anonymous = await fetch(`${ingest}/v1/ingest`, { method: 'POST', body: fixture('ninjs/ninjs2.json') });
+      const anonymous = await fetch(`${ingest}/v1/ingest`, {
+        method: 'POST',
+        body: fixture('ninjs/ninjs2.json'),
+      });
       expect(anonymous.status).toBe(401);
       expect(await anonymous.json()).toMatchObject({ error: 'AUTH.MISSING_KEY' });
       expect((await push('nwk_not-a-real-key', fixture('ninjs/ninjs2.json'))).status).toBe(401);
-      const admin = await fetch(`${ingest}/v1/sources`, { method: 'POST', headers: { authorization: 'Bearer wrong-admin-key-123456' }, body: '{}' });
+      const admin = await fetch(`${ingest}/v1/sources`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer wrong-admin-key-123456' },
+        body: '{}',
+      });
       expect(admin.status).toBe(401);
     });
 
     it('stops accepting a key once its source is revoked', async () => {
       const source = await registerSource({ name: 'revoked-agency' });
       expect((await push(source.apiKey ?? '', fixture('ninjs/ninjs1.json'))).status).toBe(202);
-      const revoke = await fetch(`${ingest}/v1/sources/${source.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+      const revoke = await fetch(`${ingest}/v1/sources/${source.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      });
       expect(revoke.status).toBe(204);
       expect((await push(source.apiKey ?? '', fixture('ninjs/ninjs1.json'))).status).toBe(401);
-      const stored = await db.query<{ api_key_hash: string | null }>('SELECT api_key_hash FROM sources WHERE id = $1', [source.id]);
+      const stored = await db.query<{ api_key_hash: string | null }>(
+        'SELECT api_key_hash FROM sources WHERE id = $1',
+        [source.id],
+      );
       expect(stored.rows[0].api_key_hash).toBeNull();
-      const again = await fetch(`${ingest}/v1/sources/${source.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+      const again = await fetch(`${ingest}/v1/sources/${source.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      });
       expect(again.status).toBe(404);
     });
 
@@ -87,14 +118,26 @@ describe('ingest transports against the real stack', () => {
         headers: { authorization: `Bearer ${apiKey ?? ''}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           items: [
-            { content: fixture('nitf/ap-nitf.xml').toString('base64'), encoding: 'base64', filename: 'ap-nitf.xml' },
+            {
+              content: fixture('nitf/ap-nitf.xml').toString('base64'),
+              encoding: 'base64',
+              filename: 'ap-nitf.xml',
+            },
             { content: 'this is not wire copy' },
             { content: fixture('newsml-1.2/afp.xml').toString('utf8') },
           ],
         }),
       });
       expect(response.status).toBe(202);
-      const body = (await response.json()) as { items: { index: number; status: string; error?: string; rejectedItemId?: string; results?: { status: string }[] }[] };
+      const body = (await response.json()) as {
+        items: {
+          index: number;
+          status: string;
+          error?: string;
+          rejectedItemId?: string;
+          results?: { status: string }[];
+        }[];
+      };
       expect(body.items.map((i) => i.status)).toEqual(['ok', 'rejected', 'ok']);
       expect(body.items[0].results?.[0].status).toBe('accepted');
       expect(body.items[1].error).toBe('WIRE.UNSUPPORTED_FORMAT');
@@ -102,7 +145,10 @@ describe('ingest transports against the real stack', () => {
         'SELECT r.source, r.error_code, p.bytes FROM rejected_items r JOIN raw_payloads p ON p.id = r.raw_payload_id WHERE r.id = $1',
         [body.items[1].rejectedItemId],
       );
-      expect(rejected.rows[0]).toMatchObject({ source: 'batch-agency', error_code: 'WIRE.UNSUPPORTED_FORMAT' });
+      expect(rejected.rows[0]).toMatchObject({
+        source: 'batch-agency',
+        error_code: 'WIRE.UNSUPPORTED_FORMAT',
+      });
       expect(rejected.rows[0].bytes.toString()).toBe('this is not wire copy');
     });
 
@@ -122,11 +168,22 @@ describe('ingest transports against the real stack', () => {
 
   describe('feed polling', () => {
     it('polls a registered RSS feed, keeps every item once and uses conditional GETs after that', async () => {
-      const feed = await feedServer(fixture('rss/guardian.rss'), 'application/rss+xml; charset=utf-8');
+      const feed = await feedServer(
+        fixture('rss/guardian.rss'),
+        'application/rss+xml; charset=utf-8',
+      );
       try {
-        await registerSource({ name: 'guardian-world', kind: 'feed', url: feed.url, intervalSeconds: 1, provider: 'The Guardian' });
+        await registerSource({
+          name: 'guardian-world',
+          kind: 'feed',
+          url: feed.url,
+          intervalSeconds: 1,
+          provider: 'The Guardian',
+        });
         const stored = await eventually(async () => {
-          const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'guardian-world'");
+          const rows = await db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'guardian-world'",
+          );
           return rows.rows[0].n === 55 ? rows.rows[0].n : undefined;
         }, 20_000);
         expect(stored).toBe(55);
@@ -142,12 +199,20 @@ describe('ingest transports against the real stack', () => {
     });
 
     it('backs off a failing feed and records why', async () => {
-      const source = await registerSource({ name: 'dead-feed', kind: 'feed', url: 'http://127.0.0.1:9/nothing', intervalSeconds: 1 });
+      const source = await registerSource({
+        name: 'dead-feed',
+        kind: 'feed',
+        url: 'http://127.0.0.1:9/nothing',
+        intervalSeconds: 1,
+      });
       const row = await eventually(async () => {
-        const rows = await db.query<{ consecutive_failures: number; last_error: string; next_poll_at: Date }>(
-          'SELECT consecutive_failures, last_error, next_poll_at FROM sources WHERE id = $1',
-          [source.id],
-        );
+        const rows = await db.query<{
+          consecutive_failures: number;
+          last_error: string;
+          next_poll_at: Date;
+        }>('SELECT consecutive_failures, last_error, next_poll_at FROM sources WHERE id = $1', [
+          source.id,
+        ]);
         return rows.rows[0].consecutive_failures >= 1 ? rows.rows[0] : undefined;
       }, 10_000);
       expect(row.last_error).toMatch(/fetch failed/);
@@ -161,10 +226,19 @@ describe('ingest transports against the real stack', () => {
       await registerSource({ name: 'efe-ftp', kind: 'folder', folder });
       writeFileSync(join(folder, 'efe.xml'), fixture('nitf/efe_nitf.xml'));
       writeFileSync(join(folder, 'broken.xml'), '<nitf><head><title>cut off');
-      await eventually(async () => existsSync(join(folder, 'done', 'efe.xml')) && existsSync(join(folder, 'error', 'broken.xml.reason')), 15_000);
+      await eventually(
+        async () =>
+          existsSync(join(folder, 'done', 'efe.xml')) &&
+          existsSync(join(folder, 'error', 'broken.xml.reason')),
+        15_000,
+      );
       expect(readdirSync(folder).filter((f) => !['done', 'error'].includes(f))).toEqual([]);
-      expect(readFileSync(join(folder, 'error', 'broken.xml.reason'), 'utf8')).toMatch(/^WIRE\.[A-Z_]+: .+\n[\s\S]*rejected item: [0-9a-f-]{36}/);
-      const stored = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'efe-ftp' AND provenance->>'transport' = 'folder'");
+      expect(readFileSync(join(folder, 'error', 'broken.xml.reason'), 'utf8')).toMatch(
+        /^WIRE\.[A-Z_]+: .+\n[\s\S]*rejected item: [0-9a-f-]{36}/,
+      );
+      const stored = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'efe-ftp' AND provenance->>'transport' = 'folder'",
+      );
       expect(stored.rows[0].n).toBe(1);
     });
   });

@@ -9,10 +9,16 @@ import { push, registerSource } from '../support/sources';
 // The seed story under a uri of this suite's own, so other suites pushing the seed do not matter.
 const SKELETON_URI = 'urn:newswire:test:skeleton:turkey-security-delegation-moscow-libya';
 const seed = JSON.stringify({
-  ...(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'), 'utf8')) as object),
+  ...(JSON.parse(
+    readFileSync(
+      join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'),
+      'utf8',
+    ),
+  ) as object),
   uri: SKELETON_URI,
 });
-const searchUrl = (q: string) => `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}`;
+const searchUrl = (q: string) =>
+  `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}`;
 
 interface SearchBody {
   total: number;
@@ -25,7 +31,10 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
 
   beforeAll(async () => {
     const env = testServiceEnv();
-    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/${name}.log` } }));
+    for (const name of SERVICE_NAMES)
+      services.push(
+        new ServiceProcess(name, { env, output: { file: `test-artifacts/${name}.log` } }),
+      );
     await Promise.all(services.map((s) => s.waitReady(90_000)));
     apiKey = (await registerSource({ name: 'skeleton-cms', kind: 'push' })).apiKey ?? '';
   }, 120_000);
@@ -55,7 +64,9 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     const db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
     try {
-      const stories = await db.query('SELECT version, pubstatus FROM stories WHERE uri = $1', [SKELETON_URI]);
+      const stories = await db.query('SELECT version, pubstatus FROM stories WHERE uri = $1', [
+        SKELETON_URI,
+      ]);
       expect(stories.rows).toEqual([{ version: 1, pubstatus: 'usable' }]);
       const outbox = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
       expect(outbox.rows[0].n).toBe(0);
@@ -85,9 +96,13 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     const db = new Client({ connectionString: TEST_DATABASE_URL });
     await db.connect();
     try {
-      const rejected = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM rejected_items WHERE source = 'skeleton-cms'");
+      const rejected = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM rejected_items WHERE source = 'skeleton-cms'",
+      );
       expect(rejected.rows[0].n).toBe(2);
-      const stories = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'skeleton-cms'");
+      const stories = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM stories WHERE provenance->>'source' = 'skeleton-cms'",
+      );
       expect(stories.rows[0].n).toBe(1);
     } finally {
       await db.end();
@@ -95,16 +110,26 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
   });
 
   it('exposes Prometheus metrics of the story it carried', async () => {
-    const ingestMetrics = await (await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/metrics`)).text();
-    expect(ingestMetrics).toMatch(/newswire_ingest_items_total\{[^}]*source="skeleton-cms"[^}]*outcome="accepted"[^}]*\} 1/);
-    expect(ingestMetrics).toMatch(/newswire_ingest_items_total\{[^}]*outcome="rejected"[^}]*\} [1-9]/);
-    const indexerMetrics = await (await fetch(`http://127.0.0.1:${TEST_PORTS.indexer}/metrics`)).text();
+    const ingestMetrics = await (
+      await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/metrics`)
+    ).text();
+    expect(ingestMetrics).toMatch(
+      /newswire_ingest_items_total\{[^}]*source="skeleton-cms"[^}]*outcome="accepted"[^}]*\} 1/,
+    );
+    expect(ingestMetrics).toMatch(
+      /newswire_ingest_items_total\{[^}]*outcome="rejected"[^}]*\} [1-9]/,
+    );
+    const indexerMetrics = await (
+      await fetch(`http://127.0.0.1:${TEST_PORTS.indexer}/metrics`)
+    ).text();
     expect(indexerMetrics).toMatch(/newswire_freshness_seconds_count\{[^}]*\} [1-9]/);
     expect(indexerMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.enriched.v1"/);
     // A batch is timed once it is committed, which may trail the story becoming searchable.
     const enricherMetrics = await eventually(async () => {
       const text = await (await fetch(`http://127.0.0.1:${TEST_PORTS.enricher}/metrics`)).text();
-      return /newswire_stage_duration_seconds_count\{[^}]*stage="enricher"[^}]*\} [1-9]/.test(text) ? text : undefined;
+      return /newswire_stage_duration_seconds_count\{[^}]*stage="enricher"[^}]*\} [1-9]/.test(text)
+        ? text
+        : undefined;
     }, 15_000);
     expect(enricherMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.ingested.v1"/);
   });

@@ -14,7 +14,8 @@ function ninjs(version: number, headline: string, pubstatus = 'usable'): string 
     pubstatus,
     language: 'en',
     headline,
-    body_html: '<p>A magnitude 6.1 earthquake shook the Andean highlands on Friday, officials in Lima said.</p>',
+    body_html:
+      '<p>A magnitude 6.1 earthquake shook the Andean highlands on Friday, officials in Lima said.</p>',
   });
 }
 
@@ -23,7 +24,9 @@ interface SearchBody {
 }
 
 async function searchHits(q: string): Promise<SearchBody['items']> {
-  const response = await fetch(`http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}&collapse=false`);
+  const response = await fetch(
+    `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}&collapse=false`,
+  );
   const body = (await response.json()) as SearchBody;
   return body.items.filter((item) => item.uri === URI);
 }
@@ -34,7 +37,10 @@ describe('updates, duplicates and kills, end to end', () => {
 
   beforeAll(async () => {
     const env = testServiceEnv();
-    for (const name of SERVICE_NAMES) services.push(new ServiceProcess(name, { env, output: { file: `test-artifacts/versions-${name}.log` } }));
+    for (const name of SERVICE_NAMES)
+      services.push(
+        new ServiceProcess(name, { env, output: { file: `test-artifacts/versions-${name}.log` } }),
+      );
     await Promise.all(services.map((s) => s.waitReady(90_000)));
     apiKey = (await registerSource({ name: 'versions-desk' })).apiKey ?? '';
   }, 120_000);
@@ -46,28 +52,41 @@ describe('updates, duplicates and kills, end to end', () => {
   it('replaces a story with its correction, never showing two copies', async () => {
     expect((await push(apiKey, ninjs(1, 'Earthquake shakes Andes'))).status).toBe(202);
     await eventually(async () => (await searchHits('earthquake Andean')).length === 1, 15_000);
-    expect((await push(apiKey, ninjs(2, 'CORRECTED: Earthquake shakes Peruvian Andes'))).status).toBe(202);
+    expect(
+      (await push(apiKey, ninjs(2, 'CORRECTED: Earthquake shakes Peruvian Andes'))).status,
+    ).toBe(202);
     const hits = await eventually(async () => {
       const found = await searchHits('earthquake Andean');
       return found[0]?.version === 2 ? found : undefined;
     }, 15_000);
-    expect(hits).toEqual([expect.objectContaining({ version: 2, headline: 'CORRECTED: Earthquake shakes Peruvian Andes' })]);
+    expect(hits).toEqual([
+      expect.objectContaining({
+        version: 2,
+        headline: 'CORRECTED: Earthquake shakes Peruvian Andes',
+      }),
+    ]);
   });
 
   it('ignores an older version arriving late and answers duplicates as such', async () => {
     const late = await push(apiKey, ninjs(1, 'Earthquake shakes Andes'));
     expect(late.status).toBe(200);
-    expect(await late.json()).toMatchObject({ results: [{ uri: URI, status: 'stale', version: 2 }] });
+    expect(await late.json()).toMatchObject({
+      results: [{ uri: URI, status: 'stale', version: 2 }],
+    });
     const again = await push(apiKey, ninjs(2, 'CORRECTED: Earthquake shakes Peruvian Andes'));
     expect(await again.json()).toMatchObject({ results: [{ status: 'duplicate' }] });
     await new Promise((r) => setTimeout(r, 2_000));
-    expect(await searchHits('earthquake Andean')).toEqual([expect.objectContaining({ version: 2 })]);
+    expect(await searchHits('earthquake Andean')).toEqual([
+      expect.objectContaining({ version: 2 }),
+    ]);
   });
 
   it('removes a killed story from search, whatever version the kill carries', async () => {
     const kill = await push(apiKey, ninjs(1, 'KILL: Earthquake shakes Andes', 'canceled'));
     expect(kill.status).toBe(202);
-    expect(await kill.json()).toMatchObject({ results: [{ status: 'accepted', version: 3, pubstatus: 'canceled' }] });
+    expect(await kill.json()).toMatchObject({
+      results: [{ status: 'accepted', version: 3, pubstatus: 'canceled' }],
+    });
     await eventually(async () => (await searchHits('earthquake Andean')).length === 0, 15_000);
   });
 });

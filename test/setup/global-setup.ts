@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<void> {
   await ensureInfra();
   await recreateDatabase(TEST_DATABASE_URL);
   await runMigrations({ url: TEST_DATABASE_URL });
-  await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}-*?ignore_unavailable=true&expand_wildcards=all`, { method: 'DELETE' });
+  await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}-*?ignore_unavailable=true&expand_wildcards=all`, {
+    method: 'DELETE',
+  });
   await startGroupsAtTopicEnd();
 }
 
@@ -24,7 +26,11 @@ export default async function globalSetup(): Promise<void> {
  */
 async function startGroupsAtTopicEnd(): Promise<void> {
   const env = testServiceEnv();
-  const kafka = new Kafka({ clientId: 'test-setup', brokers: String(env.KAFKA_BROKERS).split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'test-setup',
+    brokers: String(env.KAFKA_BROKERS).split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

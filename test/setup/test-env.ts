@@ -6,15 +6,24 @@
  */
 const NAMESPACE = (process.env.TEST_NAMESPACE ?? 'test').toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Each namespace gets its own block of ports: test 4100–4103, others hashed into 4400–5390. */
-const PORT_BASE = NAMESPACE === 'test' ? 4100 : 4400 + 10 * ([...NAMESPACE].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100, 7));
+const PORT_BASE =
+  NAMESPACE === 'test'
+    ? 4100
+    : 4400 + 10 * [...NAMESPACE].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100, 7);
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/newswire_${NAMESPACE}`;
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/newswire_${NAMESPACE}`;
 export const TEST_ES_NODE = process.env.ES_NODE ?? 'http://127.0.0.1:9200';
 export const TEST_ALIAS = `${NAMESPACE}-stories`;
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
-export const TEST_PORTS = { api: PORT_BASE, ingest: PORT_BASE + 1, enricher: PORT_BASE + 2, indexer: PORT_BASE + 3 } as const;
+export const TEST_PORTS = {
+  api: PORT_BASE,
+  ingest: PORT_BASE + 1,
+  enricher: PORT_BASE + 2,
+  indexer: PORT_BASE + 3,
+} as const;
 
 export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {

@@ -13,7 +13,8 @@ export async function registerSource(body: Record<string, unknown>): Promise<Reg
     headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (response.status !== 201) throw new Error(`source registration answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`source registration answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as RegisteredSource;
 }
 

@@ -43,7 +43,8 @@ export class ServiceProcess {
     });
     if (options.output === 'inherit') {
       const prefix = `[${name}] `;
-      const forward = (chunk: Buffer) => process.stdout.write(prefixLines(chunk.toString(), prefix));
+      const forward = (chunk: Buffer) =>
+        process.stdout.write(prefixLines(chunk.toString(), prefix));
       this.child.stdout?.on('data', forward);
       this.child.stderr?.on('data', forward);
     } else {
@@ -66,7 +67,10 @@ export class ServiceProcess {
   async waitReady(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!this.isRunning) throw new Error(`${this.name} exited with ${String(this.child.exitCode ?? this.child.signalCode)}`);
+      if (!this.isRunning)
+        throw new Error(
+          `${this.name} exited with ${String(this.child.exitCode ?? this.child.signalCode)}`,
+        );
       try {
         const response = await fetch(`http://127.0.0.1:${this.port}/health/ready`);
         if (response.ok) return;

@@ -15,7 +15,12 @@ import { SERVICE_NAMES, ServiceProcess } from '../stack/services';
 const SAMPLES = resolve(__dirname, '..', '..', 'samples');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'keep-infra': { type: 'boolean', default: false }, 'no-samples': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      'keep-infra': { type: 'boolean', default: false },
+      'no-samples': { type: 'boolean', default: false },
+    },
+  });
   // Admin endpoints need a key; a local stack without one gets a fresh key for this run.
   process.env.ADMIN_API_KEY ??= randomBytes(24).toString('base64url');
   const config = loadConfig();
@@ -24,7 +29,9 @@ async function main(): Promise<void> {
   const applied = await runMigrations({ url: config.DATABASE_URL });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 
-  const services = SERVICE_NAMES.map((name) => new ServiceProcess(name, { env: process.env, output: 'inherit' }));
+  const services = SERVICE_NAMES.map(
+    (name) => new ServiceProcess(name, { env: process.env, output: 'inherit' }),
+  );
   let stopping = false;
   const shutdown = async (): Promise<void> => {
     if (stopping) return;
@@ -57,7 +64,11 @@ Ctrl-C stops the services${values['keep-infra'] ? '' : ' and the infrastructure 
 async function loadSamples(ingestPort: number, adminKey: string): Promise<void> {
   const ingest = `http://127.0.0.1:${ingestPort}`;
   const admin = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
-  const sources = (await (await fetch(`${ingest}/v1/sources`, { headers: admin })).json()) as { id: string; name: string; revokedAt: string | null }[];
+  const sources = (await (await fetch(`${ingest}/v1/sources`, { headers: admin })).json()) as {
+    id: string;
+    name: string;
+    revokedAt: string | null;
+  }[];
   for (const old of sources.filter((s) => s.name.startsWith('samples') && !s.revokedAt)) {
     await fetch(`${ingest}/v1/sources/${old.id}`, { method: 'DELETE', headers: admin });
   }
@@ -73,8 +84,14 @@ async function loadSamples(ingestPort: number, adminKey: string): Promise<void> 
       body: await readFile(join(SAMPLES, file)),
       headers: { authorization: `Bearer ${apiKey}` },
     });
-    const body = (await response.json()) as { results?: { status: string }[]; error?: string; message?: string };
-    const summary = body.results ? `${body.results.length} stor${body.results.length === 1 ? 'y' : 'ies'} ${[...new Set(body.results.map((r) => r.status))].join('/')}` : `${body.error}: ${body.message}`;
+    const body = (await response.json()) as {
+      results?: { status: string }[];
+      error?: string;
+      message?: string;
+    };
+    const summary = body.results
+      ? `${body.results.length} stor${body.results.length === 1 ? 'y' : 'ies'} ${[...new Set(body.results.map((r) => r.status))].join('/')}`
+      : `${body.error}: ${body.message}`;
     console.log(`sample ${file}: ${response.status} ${summary}`);
   }
 }

@@ -18,13 +18,19 @@ import { TagsModule } from './tags/tags.module';
     ConfigModule,
     SearchModule,
     DatabaseModule,
-    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: Env) => rateLimitOptions(config) }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: Env) => rateLimitOptions(config),
+    }),
     StorySearchModule,
     StoriesModule,
     TagsModule,
     StreamModule,
     NewsroomModule,
-    ObservabilityModule.forService({ service: 'api', readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck] }),
+    ObservabilityModule.forService({
+      service: 'api',
+      readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck],
+    }),
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -16,7 +16,9 @@ async function bootstrap(): Promise<void> {
     app,
     new DocumentBuilder()
       .setTitle('Newswire search API')
-      .setDescription('Search live wire stories, read their versions and related coverage, follow the live stream')
+      .setDescription(
+        'Search live wire stories, read their versions and related coverage, follow the live stream',
+      )
       .setVersion('1')
       .build(),
   );

@@ -11,7 +11,10 @@ import { EnrichmentModule } from './enrichment/enrichment.module';
     SearchModule,
     KafkaProducerModule.register('enricher'),
     EnrichmentModule,
-    ObservabilityModule.forService({ service: 'enricher', readinessChecks: [ConsumerReadinessCheck, SearchReadinessCheck] }),
+    ObservabilityModule.forService({
+      service: 'enricher',
+      readinessChecks: [ConsumerReadinessCheck, SearchReadinessCheck],
+    }),
   ],
 })
 export class EnricherModule {}

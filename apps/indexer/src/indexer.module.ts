@@ -11,7 +11,10 @@ import { IndexingModule } from './indexing/indexing.module';
     SearchModule,
     KafkaProducerModule.register('indexer'),
     IndexingModule,
-    ObservabilityModule.forService({ service: 'indexer', readinessChecks: [ConsumerReadinessCheck, SearchReadinessCheck] }),
+    ObservabilityModule.forService({
+      service: 'indexer',
+      readinessChecks: [ConsumerReadinessCheck, SearchReadinessCheck],
+    }),
   ],
 })
 export class IndexerModule {}

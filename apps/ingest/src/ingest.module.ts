@@ -33,6 +33,10 @@ export class IngestModule implements NestModule {
       .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
     consumer
       .apply(json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }))
-      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST }, { path: 'v1/sources', method: RequestMethod.POST }, { path: 'v1/overrides/*uri', method: RequestMethod.PUT });
+      .forRoutes(
+        { path: 'v1/ingest/batch', method: RequestMethod.POST },
+        { path: 'v1/sources', method: RequestMethod.POST },
+        { path: 'v1/overrides/*uri', method: RequestMethod.PUT },
+      );
   }
 }

@@ -13,7 +13,11 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Newswire ingest').setDescription('Push wire copy in any supported format').setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle('Newswire ingest')
+      .setDescription('Push wire copy in any supported format')
+      .setVersion('1')
+      .build(),
   );
   SwaggerModule.setup('docs', app, document);
   await app.listen(config.INGEST_PORT, config.HTTP_HOST);

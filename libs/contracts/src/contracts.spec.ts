@@ -5,7 +5,8 @@ import { storyEnrichedV1Schema } from './story-enriched.v1';
 import { storyIngestedV1Schema } from './story-ingested.v1';
 import { Topics, deadLetterTopic } from './topics';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8'));
 
 /** Recorded events every producer and consumer must keep accepting: a breaking change is a new `.v2`. */
 describe('event contracts', () => {
@@ -23,7 +24,8 @@ describe('event contracts', () => {
   });
 
   it('names topics <domain>.<entity>.<fact>.v<major> with .dlq twins', () => {
-    for (const topic of Object.values(Topics)) expect(topic).toMatch(/^[a-z]+\.[a-z]+\.[a-z]+\.v\d+$/);
+    for (const topic of Object.values(Topics))
+      expect(topic).toMatch(/^[a-z]+\.[a-z]+\.[a-z]+\.v\d+$/);
     expect(deadLetterTopic(Topics.storyIngested)).toBe('news.story.ingested.v1.dlq');
   });
 });

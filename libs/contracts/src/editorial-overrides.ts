@@ -6,7 +6,9 @@ export const editorialOverridesSchema = z.object({
   pinnedTags: z.array(tagSchema).default([]),
   /** Tag ids never to show on this story. */
   blockedTags: z.array(z.string().min(1)).default([]),
-  pinnedRelated: z.array(z.object({ uri: z.string().min(1), headline: z.string().optional() })).default([]),
+  pinnedRelated: z
+    .array(z.object({ uri: z.string().min(1), headline: z.string().optional() }))
+    .default([]),
   /** Story uris never to link from this story. */
   blockedRelated: z.array(z.string().min(1)).default([]),
 });

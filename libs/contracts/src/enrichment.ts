@@ -39,7 +39,10 @@ export const enrichmentSchema = z.object({
   tags: z.array(tagSchema).default([]),
   cluster: z.string().optional(),
   /** 64-bit SimHash of the normalised text (16 hex digits), so later stories can find this one's cluster. */
-  signature: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  signature: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
   related: z.array(relatedLinkSchema).default([]),
 });
 export type Enrichment = z.infer<typeof enrichmentSchema>;

@@ -5,8 +5,6 @@ import { createDataSource } from './data-source';
 import { DATA_SOURCE } from './database.tokens';
 import { DatabaseReadinessCheck } from './database-readiness.check';
 
-
-
 @Global()
 @Module({
   providers: [

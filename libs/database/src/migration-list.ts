@@ -3,4 +3,8 @@ import { SourceTransports1764000100000 } from './migrations/1764000100000-source
 import { EditorialOverrides1764000200000 } from './migrations/1764000200000-editorial-overrides';
 
 /** Applied in order by `cli migrate`, `npm start` and the test setup; never `synchronize`. */
-export const MIGRATIONS = [InitialSchema1764000000000, SourceTransports1764000100000, EditorialOverrides1764000200000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  SourceTransports1764000100000,
+  EditorialOverrides1764000200000,
+];

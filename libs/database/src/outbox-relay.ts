@@ -72,8 +72,11 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
-      for (const [topic, messages] of groupByTopic(rows)) await this.publisher.publish(topic, messages);
-      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      for (const [topic, messages] of groupByTopic(rows))
+        await this.publisher.publish(topic, messages);
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
+        rows.map((row) => row.id),
+      ]);
       return rows.length;
     });
   }
@@ -86,7 +89,9 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
-        this.log.warn(`outbox relay failed (attempt ${this.failures}), rows stay queued: ${String(error)}`);
+        this.log.warn(
+          `outbox relay failed (attempt ${this.failures}), rows stay queued: ${String(error)}`,
+        );
       }
       if (relayed >= this.options.batchSize) continue;
       await this.pause(this.failures > 0 ? this.backoff() : this.options.pollMs);

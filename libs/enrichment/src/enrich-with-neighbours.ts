@@ -1,5 +1,10 @@
 import type { CanonicalStory, Enrichment, Tag } from '@lib/contracts';
-import { DEFAULT_MAX_DISTANCE, InMemoryClusterIndex, type ClusterEntry, type NearestMatch } from './clusters/cluster-index';
+import {
+  DEFAULT_MAX_DISTANCE,
+  InMemoryClusterIndex,
+  type ClusterEntry,
+  type NearestMatch,
+} from './clusters/cluster-index';
 import { storySignature } from './clusters/cluster-key';
 import { fromHex, toHex, type SimHash } from './clusters/simhash';
 import { enrichStory } from './enrich-story';
@@ -10,7 +15,10 @@ import type { CompiledTopicModel } from './topics/predict-topics';
 
 /** Where earlier stories come from: the search engine in the enricher, nothing when it is away. */
 export interface StoryNeighbours {
-  clusterNeighbours(uri: string, signatureHex: string): Promise<{ uri: string; signature: string; clusterKey: string }[]>;
+  clusterNeighbours(
+    uri: string,
+    signatureHex: string,
+  ): Promise<{ uri: string; signature: string; clusterKey: string }[]>;
   relatedCandidates(story: CanonicalStory): Promise<RelatedCandidate[]>;
   tagStatistics(tagIds: string[]): Promise<TagStatistics>;
 }
@@ -42,18 +50,25 @@ export async function enrichWithNeighbours(
     neighbours.relatedCandidates(story),
   ]);
   const clusterIndex = new InMemoryClusterIndex();
-  for (const n of indexed) clusterIndex.add({ uri: n.uri, signature: fromHex(n.signature), clusterKey: n.clusterKey });
-  const seen = recent?.findByUri(story.uri) ?? recent?.findNearest(signature, DEFAULT_MAX_DISTANCE)?.entry;
+  for (const n of indexed)
+    clusterIndex.add({ uri: n.uri, signature: fromHex(n.signature), clusterKey: n.clusterKey });
+  const seen =
+    recent?.findByUri(story.uri) ?? recent?.findNearest(signature, DEFAULT_MAX_DISTANCE)?.entry;
   if (seen && !clusterIndex.findByUri(seen.uri)) clusterIndex.add(seen);
   // Only tags a candidate carries can be shared, so their frequencies are all scoring needs.
-  const tagStatistics = await neighbours.tagStatistics([...new Set(candidates.flatMap((c) => c.tags.map((t) => t.id)))]);
+  const tagStatistics = await neighbours.tagStatistics([
+    ...new Set(candidates.flatMap((c) => c.tags.map((t) => t.id))),
+  ]);
   const enrichment = enrichStory(story, {
     entities: resources.entities,
     topics: resources.topics,
     clusterIndex,
     related: { candidates, tagStatistics },
   });
-  return { enrichment: { ...enrichment, tags: dedupe(enrichment.tags), signature: toHex(signature) }, signature };
+  return {
+    enrichment: { ...enrichment, tags: dedupe(enrichment.tags), signature: toHex(signature) },
+    signature,
+  };
 }
 
 function dedupe(tags: Tag[]): Tag[] {

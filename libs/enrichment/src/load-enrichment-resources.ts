@@ -11,7 +11,10 @@ export interface LoadedEnrichmentResources extends EnrichmentResourcesInput {
 }
 
 /** Gazetteer tables and the topic model from a data dir; the newest `models/topics-*.json` unless one is named. */
-export function loadEnrichmentResources(dataDir: string, topicModelFile?: string): LoadedEnrichmentResources {
+export function loadEnrichmentResources(
+  dataDir: string,
+  topicModelFile?: string,
+): LoadedEnrichmentResources {
   const dir = resolve(dataDir);
   const entities = loadEntityResources(dir);
   const file = topicModelFile ? resolve(topicModelFile) : newestTopicModel(join(dir, 'models'));
@@ -22,7 +25,9 @@ export function loadEnrichmentResources(dataDir: string, topicModelFile?: string
 /** Model files are named `topics-<yyyymmdd>-<hash>.json`, so the newest sorts last. */
 function newestTopicModel(dir: string): string | undefined {
   try {
-    const files = readdirSync(dir).filter((f) => /^topics-.*\.json$/.test(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => /^topics-.*\.json$/.test(f))
+      .sort();
     return files.length ? join(dir, files[files.length - 1]) : undefined;
   } catch {
     return undefined;

@@ -23,7 +23,10 @@ export interface DeadLetter {
 }
 
 /** The dead-letter copy keeps the original key, bytes and headers, plus why and where it failed. */
-export function toDeadLetterMessage(letter: DeadLetter): { topic: string; message: OutboundMessage } {
+export function toDeadLetterMessage(letter: DeadLetter): {
+  topic: string;
+  message: OutboundMessage;
+} {
   const { message } = letter;
   return {
     topic: deadLetterTopic(message.topic),

@@ -8,7 +8,11 @@ export interface EnvelopeContext {
   now?: Date;
 }
 
-export function createEnvelope<T>(eventType: string, payload: T, context: EnvelopeContext): Envelope<T> {
+export function createEnvelope<T>(
+  eventType: string,
+  payload: T,
+  context: EnvelopeContext,
+): Envelope<T> {
   const eventId = randomUUID();
   return {
     eventId,

@@ -11,9 +11,7 @@ export interface InboundMessage {
 
 /** What a batch handler decides for each message, in the same order as it received them. */
 export type MessageOutcome =
-  | { status: 'done' }
-  | { status: 'retry'; error: unknown }
-  | { status: 'dead'; error: unknown };
+  { status: 'done' } | { status: 'retry'; error: unknown } | { status: 'dead'; error: unknown };
 
 /** The payload a batch handler receives through `@EventPattern(topic)`. */
 export interface InboundBatch {

@@ -1,4 +1,10 @@
-import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { ensureTopics } from './topic-admin';
 import { ConsumerReadinessCheck } from './consumer-readiness.check';
@@ -32,7 +38,10 @@ export class KafkaProducerModule {
               partitions: config.KAFKA_TOPIC_PARTITIONS,
               replicationFactor: config.KAFKA_REPLICATION_FACTOR,
             });
-            const publisher = new KafkaPublisher({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-${service}` });
+            const publisher = new KafkaPublisher({
+              brokers: config.KAFKA_BROKERS,
+              clientId: `${config.KAFKA_CLIENT_ID}-${service}`,
+            });
             await publisher.connect();
             return publisher;
           },

@@ -7,7 +7,10 @@ describe('chunkBySize', () => {
   it('keeps the order and splits before the budget is exceeded', () => {
     const messages = [message('a', 400), message('b', 400), message('c', 400), message('d', 100)];
     const chunks = chunkBySize(messages, 1_000);
-    expect(chunks.map((chunk) => chunk.map((m) => m.key))).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(chunks.map((chunk) => chunk.map((m) => m.key))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('sends a message larger than the budget on its own', () => {
@@ -21,11 +24,20 @@ describe('chunkBySize', () => {
 });
 
 describe('isKafkaOutage', () => {
-  const kafkaError = (name: string, retriable: boolean, cause?: Error) => Object.assign(new Error(name, { cause }), { name, retriable });
+  const kafkaError = (name: string, retriable: boolean, cause?: Error) =>
+    Object.assign(new Error(name, { cause }), { name, retriable });
 
   it('recognises an unreachable broker, also behind exhausted retries', () => {
     expect(isKafkaOutage(kafkaError('KafkaJSConnectionError', true))).toBe(true);
-    expect(isKafkaOutage(kafkaError('KafkaJSNumberOfRetriesExceeded', false, kafkaError('KafkaJSConnectionError', true)))).toBe(true);
+    expect(
+      isKafkaOutage(
+        kafkaError(
+          'KafkaJSNumberOfRetriesExceeded',
+          false,
+          kafkaError('KafkaJSConnectionError', true),
+        ),
+      ),
+    ).toBe(true);
     expect(isKafkaOutage(kafkaError('KafkaJSProtocolError', true))).toBe(true);
   });
 

@@ -32,7 +32,11 @@ export class KafkaPublisher {
     this.client = new ClientKafka({
       // Short retries: a publish to an unreachable cluster fails within seconds, and the caller
       // (consumer wrapper, outbox relay) waits and tries again while still heartbeating.
-      client: { clientId: options.clientId, brokers: options.brokers, retry: { retries: 5, maxRetryTime: 2_000 } },
+      client: {
+        clientId: options.clientId,
+        brokers: options.brokers,
+        retry: { retries: 5, maxRetryTime: 2_000 },
+      },
       producerOnlyMode: true,
       producer: {
         idempotent: true,
@@ -58,9 +62,16 @@ export class KafkaPublisher {
   async publish(topic: string, messages: OutboundMessage[]): Promise<void> {
     for (const chunk of chunkBySize(messages.map(serialised), this.maxRequestBytes)) {
       try {
-        await lastValueFrom(this.client.emitBatch(topic, { messages: chunk }), { defaultValue: undefined });
+        await lastValueFrom(this.client.emitBatch(topic, { messages: chunk }), {
+          defaultValue: undefined,
+        });
       } catch (error) {
-        if (isKafkaOutage(error)) throw new DependencyUnavailableError('kafka', error instanceof Error ? error.message : String(error), { cause: error });
+        if (isKafkaOutage(error))
+          throw new DependencyUnavailableError(
+            'kafka',
+            error instanceof Error ? error.message : String(error),
+            { cause: error },
+          );
         throw error;
       }
     }
@@ -74,17 +85,25 @@ export class KafkaPublisher {
 /** Objects become their JSON once, here, so their size is known before they are batched. */
 function serialised(message: OutboundMessage): OutboundMessage & { value: Buffer | string } {
   const { value } = message;
-  return { ...message, value: Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value) };
+  return {
+    ...message,
+    value: Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value),
+  };
 }
 
 function sizeOf(message: OutboundMessage & { value: Buffer | string }): number {
-  let bytes = Buffer.byteLength(message.value) + (message.key ? Buffer.byteLength(message.key) : 0) + 64;
-  for (const [name, value] of Object.entries(message.headers ?? {})) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  let bytes =
+    Buffer.byteLength(message.value) + (message.key ? Buffer.byteLength(message.key) : 0) + 64;
+  for (const [name, value] of Object.entries(message.headers ?? {}))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
   return bytes;
 }
 
 /** Consecutive runs under the byte budget; a message larger than the budget travels alone. */
-export function chunkBySize<T extends OutboundMessage & { value: Buffer | string }>(messages: T[], maxBytes: number): T[][] {
+export function chunkBySize<T extends OutboundMessage & { value: Buffer | string }>(
+  messages: T[],
+  maxBytes: number,
+): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;

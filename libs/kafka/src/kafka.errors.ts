@@ -58,16 +58,32 @@ const KAFKA_OUTAGE_ERRORS = new Set([
  * (message too large, invalid record). kafkajs wraps the last failure as `cause`.
  */
 export function isKafkaOutage(error: unknown): boolean {
-  for (let link: unknown = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth += 1) {
+  for (
+    let link: unknown = error, depth = 0;
+    link instanceof Error && depth < 5;
+    link = link.cause, depth += 1
+  ) {
     if (KAFKA_OUTAGE_ERRORS.has(link.name)) return true;
     if ((link as { retriable?: unknown }).retriable === true) return true;
   }
   return false;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
 /** Elasticsearch client (transport) errors meaning "no answer", and answers meaning "busy or not ready". */
-const SEARCH_TRANSPORT_ERRORS = new Set(['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError']);
+const SEARCH_TRANSPORT_ERRORS = new Set([
+  'ConnectionError',
+  'TimeoutError',
+  'NoLivingConnectionsError',
+]);
 const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
 
 /**
@@ -79,15 +95,26 @@ const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
 export function asDependencyUnavailable(error: unknown): DependencyUnavailableError | null {
   if (error instanceof DependencyUnavailableError) return error;
   if (!(error instanceof Error)) return null;
-  if (isKafkaOutage(error)) return new DependencyUnavailableError('kafka', error.message, { cause: error });
+  if (isKafkaOutage(error))
+    return new DependencyUnavailableError('kafka', error.message, { cause: error });
   const { name } = error;
   const statusCode = (error as { meta?: { statusCode?: unknown } }).meta?.statusCode;
-  if (SEARCH_TRANSPORT_ERRORS.has(name) || (name === 'ResponseError' && typeof statusCode === 'number' && UNAVAILABLE_STATUS.has(statusCode))) {
+  if (
+    SEARCH_TRANSPORT_ERRORS.has(name) ||
+    (name === 'ResponseError' &&
+      typeof statusCode === 'number' &&
+      UNAVAILABLE_STATUS.has(statusCode))
+  ) {
     return new DependencyUnavailableError('search engine', error.message, { cause: error });
   }
-  for (let link: unknown = error, depth = 0; link instanceof Error && depth < 5; link = link.cause, depth += 1) {
+  for (
+    let link: unknown = error, depth = 0;
+    link instanceof Error && depth < 5;
+    link = link.cause, depth += 1
+  ) {
     const code = (link as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return new DependencyUnavailableError('network', link.message, { cause: error });
+    if (typeof code === 'string' && NETWORK_CODES.has(code))
+      return new DependencyUnavailableError('network', link.message, { cause: error });
   }
   return null;
 }

@@ -27,10 +27,14 @@ describe('processByKey', () => {
 
   it('holds back the later messages of a key whose earlier message failed', async () => {
     const run: string[] = [];
-    const outcomes = await processByKey([message('a', 0), message('a', 1), message('b', 2)], 4, async (m) => {
-      run.push(m.offset);
-      if (m.offset === '0') throw new Error('search engine timeout');
-    });
+    const outcomes = await processByKey(
+      [message('a', 0), message('a', 1), message('b', 2)],
+      4,
+      async (m) => {
+        run.push(m.offset);
+        if (m.offset === '0') throw new Error('search engine timeout');
+      },
+    );
     expect(run).toEqual(expect.arrayContaining(['0', '2']));
     expect(run).not.toContain('1');
     expect(outcomes.map((o) => o.status)).toEqual(['retry', 'retry', 'done']);

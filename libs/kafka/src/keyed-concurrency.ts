@@ -28,7 +28,8 @@ export async function processByKey(
       let failure: MessageOutcome | undefined;
       for (const index of queue) {
         if (failure) {
-          outcomes[index] = failure.status === 'dead' ? { status: 'retry', error: failure.error } : failure;
+          outcomes[index] =
+            failure.status === 'dead' ? { status: 'retry', error: failure.error } : failure;
           continue;
         }
         try {
@@ -41,6 +42,8 @@ export async function processByKey(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queues.length)) }, runQueue));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, queues.length)) }, runQueue),
+  );
   return outcomes;
 }

@@ -11,7 +11,10 @@ export function parseEvent<S extends z.ZodTypeAny>(message: InboundMessage, sche
   try {
     json = JSON.parse(message.value.toString('utf8'));
   } catch (error) {
-    throw new NonRetriableError('EVENT.MALFORMED_JSON', `not JSON at ${position(message)}: ${String(error)}`);
+    throw new NonRetriableError(
+      'EVENT.MALFORMED_JSON',
+      `not JSON at ${position(message)}: ${String(error)}`,
+    );
   }
   const result = schema.safeParse(json);
   if (!result.success) {

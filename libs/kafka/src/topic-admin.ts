@@ -13,7 +13,10 @@ export function pipelineTopics(): string[] {
 }
 
 /** Creates missing topics with the partition count we want instead of relying on auto-creation. */
-export async function ensureTopics(settings: TopicSettings, topics = pipelineTopics()): Promise<void> {
+export async function ensureTopics(
+  settings: TopicSettings,
+  topics = pipelineTopics(),
+): Promise<void> {
   const admin = new Kafka({
     clientId: 'newswire-topic-admin',
     brokers: settings.brokers,

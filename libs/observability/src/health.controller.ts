@@ -1,4 +1,11 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
@@ -19,9 +26,12 @@ export class HealthController {
   /** Ready: every dependency answers, so traffic may be sent here. */
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; checks: Record<string, boolean> }> {
-    const results = await Promise.all(this.checks.map(async (check) => [check.name, await withTimeout(check)] as const));
+    const results = await Promise.all(
+      this.checks.map(async (check) => [check.name, await withTimeout(check)] as const),
+    );
     const checks = Object.fromEntries(results);
-    if (results.some(([, ok]) => !ok)) throw new ServiceUnavailableException({ status: 'unavailable', checks });
+    if (results.some(([, ok]) => !ok))
+      throw new ServiceUnavailableException({ status: 'unavailable', checks });
     return { status: 'ok', checks };
   }
 }

@@ -41,7 +41,10 @@ export class ObservabilityModule {
         }),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [checks, { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(options.service) }],
+      providers: [
+        checks,
+        { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(options.service) },
+      ],
       exports: [METRICS_REGISTRY],
     };
   }

@@ -7,7 +7,11 @@ function clientAnswering(statuses: number[]): { client: Client; sent: unknown[] 
   const client = {
     bulk: ({ operations }: { operations: unknown[] }) => {
       sent.push(...operations);
-      return Promise.resolve({ items: statuses.map((status) => ({ index: { status, result: status === 404 ? 'not_found' : undefined } })) });
+      return Promise.resolve({
+        items: statuses.map((status) => ({
+          index: { status, result: status === 404 ? 'not_found' : undefined },
+        })),
+      });
     },
   } as unknown as Client;
   return { client, sent };
@@ -37,14 +41,14 @@ describe('bulkWriteTargets', () => {
   });
 
   it('reports the worst outcome of an operation over its targets', async () => {
-    expect(await bulkWriteTargets(clientAnswering([201, 409, 409, 409]).client, targets, ops)).toEqual([{ status: 'written' }, { status: 'stale' }]);
-    expect(await bulkWriteTargets(clientAnswering([201, 200, 429, 200]).client, targets, ops)).toEqual([
-      { status: 'retry', reason: '429 :' },
-      { status: 'written' },
-    ]);
-    expect(await bulkWriteTargets(clientAnswering([201, 200, 201, 400]).client, targets, ops)).toEqual([
-      { status: 'written' },
-      { status: 'rejected', reason: '400 :' },
-    ]);
+    expect(
+      await bulkWriteTargets(clientAnswering([201, 409, 409, 409]).client, targets, ops),
+    ).toEqual([{ status: 'written' }, { status: 'stale' }]);
+    expect(
+      await bulkWriteTargets(clientAnswering([201, 200, 429, 200]).client, targets, ops),
+    ).toEqual([{ status: 'retry', reason: '429 :' }, { status: 'written' }]);
+    expect(
+      await bulkWriteTargets(clientAnswering([201, 200, 201, 400]).client, targets, ops),
+    ).toEqual([{ status: 'written' }, { status: 'rejected', reason: '400 :' }]);
   });
 });

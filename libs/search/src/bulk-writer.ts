@@ -18,7 +18,11 @@ export type BulkItemResult =
  * index already holds this or a newer version (success); 429 and 5xx are retried; a mapping
  * error is the document's fault and will not get better.
  */
-export async function bulkWrite(client: Client, index: string, operations: BulkOperation[]): Promise<BulkItemResult[]> {
+export async function bulkWrite(
+  client: Client,
+  index: string,
+  operations: BulkOperation[],
+): Promise<BulkItemResult[]> {
   return bulkWriteTargets(client, [{ index, versionType: 'external_gte' }], operations);
 }
 
@@ -26,13 +30,22 @@ export async function bulkWrite(client: Client, index: string, operations: BulkO
  * The same operations to several indexes in one bulk request (an index being rebuilt receives
  * every live write too). An operation's result is the worst over its targets.
  */
-export async function bulkWriteTargets(client: Client, targets: WriteTarget[], operations: BulkOperation[]): Promise<BulkItemResult[]> {
+export async function bulkWriteTargets(
+  client: Client,
+  targets: WriteTarget[],
+  operations: BulkOperation[],
+): Promise<BulkItemResult[]> {
   if (operations.length === 0) return [];
   if (targets.length === 0) throw new Error('no index to write to');
   const body: estypes.BulkRequest['operations'] = [];
   for (const target of targets) {
     for (const op of operations) {
-      const meta = { _index: target.index, _id: op.id, version: op.version, version_type: target.versionType };
+      const meta = {
+        _index: target.index,
+        _id: op.id,
+        version: op.version,
+        version_type: target.versionType,
+      };
       if (op.kind === 'index') body.push({ index: meta }, op.document);
       else body.push({ delete: meta });
     }
@@ -44,7 +57,9 @@ export async function bulkWriteTargets(client: Client, targets: WriteTarget[], o
 
 /** Rejected beats retry beats success; written on any target beats stale everywhere. */
 function worst(results: (BulkItemResult | undefined)[]): BulkItemResult {
-  const all = results.map((r): BulkItemResult => r ?? { status: 'retry', reason: 'missing bulk item' });
+  const all = results.map(
+    (r): BulkItemResult => r ?? { status: 'retry', reason: 'missing bulk item' },
+  );
   return (
     all.find((r) => r.status === 'rejected') ??
     all.find((r) => r.status === 'retry') ??

@@ -10,9 +10,16 @@ export interface VersionedIndex {
 }
 
 /** Every `<alias>-v<n>`, oldest first, with its state and whether the alias points at it. */
-export async function listVersionedIndexes(client: Client, alias: string): Promise<VersionedIndex[]> {
+export async function listVersionedIndexes(
+  client: Client,
+  alias: string,
+): Promise<VersionedIndex[]> {
   const [mappings, aliases] = await Promise.all([
-    client.indices.getMapping({ index: `${alias}-v*`, expand_wildcards: ['open', 'closed'], allow_no_indices: true }),
+    client.indices.getMapping({
+      index: `${alias}-v*`,
+      expand_wildcards: ['open', 'closed'],
+      allow_no_indices: true,
+    }),
     client.indices.getAlias({ name: alias }, { ignore: [404] }),
   ]);
   const pattern = new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-v(\\d+)$`);
@@ -21,8 +28,17 @@ export async function listVersionedIndexes(client: Client, alias: string): Promi
       const match = pattern.exec(index);
       if (!match) return [];
       const state = (mapping._meta as { state?: unknown } | undefined)?.state;
-      const entry = (aliases as Record<string, { aliases?: Record<string, unknown> } | undefined>)[index];
-      return [{ index, version: Number(match[1]), state: typeof state === 'string' ? state : null, isAliased: Boolean(entry?.aliases?.[alias]) }];
+      const entry = (aliases as Record<string, { aliases?: Record<string, unknown> } | undefined>)[
+        index
+      ];
+      return [
+        {
+          index,
+          version: Number(match[1]),
+          state: typeof state === 'string' ? state : null,
+          isAliased: Boolean(entry?.aliases?.[alias]),
+        },
+      ];
     })
     .sort((a, b) => a.version - b.version);
 }
@@ -35,22 +51,45 @@ export async function createBuildingIndex(client: Client, alias: string): Promis
   const existing = await listVersionedIndexes(client, alias);
   const index = versionedIndexName(alias, (existing.at(-1)?.version ?? 0) + 1);
   const { settings, mappings } = storiesIndexDefinition('-1');
-  await client.indices.create({ index, settings, mappings: { ...mappings, _meta: { ...mappings._meta, state: 'building' } } });
+  await client.indices.create({
+    index,
+    settings,
+    mappings: { ...mappings, _meta: { ...mappings._meta, state: 'building' } },
+  });
   return index;
 }
 
-export async function finishBuilding(client: Client, index: string, refreshInterval: string): Promise<void> {
-  await client.indices.putSettings({ index, settings: { index: { refresh_interval: refreshInterval } } });
+export async function finishBuilding(
+  client: Client,
+  index: string,
+  refreshInterval: string,
+): Promise<void> {
+  await client.indices.putSettings({
+    index,
+    settings: { index: { refresh_interval: refreshInterval } },
+  });
   await client.indices.refresh({ index });
 }
 
-export async function setIndexState(client: Client, index: string, state: IndexState): Promise<void> {
+export async function setIndexState(
+  client: Client,
+  index: string,
+  state: IndexState,
+): Promise<void> {
   await client.indices.putMapping({ index, _meta: { state } });
 }
 
 /** Moves the alias in one `_aliases` call: readers and writers never see it missing or doubled. */
-export async function swapAlias(client: Client, alias: string, from: string[], to: string): Promise<void> {
+export async function swapAlias(
+  client: Client,
+  alias: string,
+  from: string[],
+  to: string,
+): Promise<void> {
   await client.indices.updateAliases({
-    actions: [...from.map((index) => ({ remove: { index, alias } })), { add: { index: to, alias, is_write_index: true } }],
+    actions: [
+      ...from.map((index) => ({ remove: { index, alias } })),
+      { add: { index: to, alias, is_write_index: true } },
+    ],
   });
 }

@@ -4,7 +4,9 @@ import { foldForSearch } from './fold-text';
 
 /** Elasticsearch ids are limited to 512 bytes; long uris are hashed, others kept readable. */
 export function documentIdFor(uri: string): string {
-  return Buffer.byteLength(uri) <= 500 ? uri : `sha256:${createHash('sha256').update(uri).digest('hex')}`;
+  return Buffer.byteLength(uri) <= 500
+    ? uri
+    : `sha256:${createHash('sha256').update(uri).digest('hex')}`;
 }
 
 export interface StorySearchDocument {
@@ -98,7 +100,9 @@ export function toSearchDocument(
     description: story.description,
     body_text: story.body_text,
     body_html: story.body_html,
-    folded_text: foldForSearch([story.headline, story.description, story.body_text].filter(Boolean).join('\n')),
+    folded_text: foldForSearch(
+      [story.headline, story.description, story.body_text].filter(Boolean).join('\n'),
+    ),
     folded_headline: foldForSearch(story.headline),
     folded_byline: story.byline ? foldForSearch(story.byline) : undefined,
     byline: story.byline,
@@ -134,7 +138,12 @@ function tagSuggestEntries(tags: readonly Tag[]): TagSuggestEntry[] {
   const byId = new Map<string, TagSuggestEntry>();
   for (const tag of tags) {
     if (byId.has(tag.id)) continue;
-    byId.set(tag.id, { id: tag.id, kind: tag.kind, name: tag.name, folded: [tag.name, ...tag.aliases].map(foldForSearch) });
+    byId.set(tag.id, {
+      id: tag.id,
+      kind: tag.kind,
+      name: tag.name,
+      folded: [tag.name, ...tag.aliases].map(foldForSearch),
+    });
   }
   return [...byId.values()];
 }

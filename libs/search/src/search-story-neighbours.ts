@@ -9,7 +9,10 @@ export interface ClusterNeighbour {
   clusterKey: string;
 }
 
-type NeighbourSource = Pick<StorySearchDocument, 'uri' | 'headline' | 'versioncreated' | 'cluster' | 'simhash' | 'tags'>;
+type NeighbourSource = Pick<
+  StorySearchDocument,
+  'uri' | 'headline' | 'versioncreated' | 'cluster' | 'simhash' | 'tags'
+>;
 
 /** Earlier stories near a given one, read from the stories alias. Read-only. */
 export class SearchStoryNeighbours implements StoryNeighbours {
@@ -35,7 +38,9 @@ export class SearchStoryNeighbours implements StoryNeighbours {
     });
     return response.hits.hits.flatMap((hit) => {
       const s = hit._source;
-      return s?.simhash && s.cluster ? [{ uri: s.uri, signature: s.simhash, clusterKey: s.cluster }] : [];
+      return s?.simhash && s.cluster
+        ? [{ uri: s.uri, signature: s.simhash, clusterKey: s.cluster }]
+        : [];
     });
   }
 
@@ -53,8 +58,22 @@ export class SearchStoryNeighbours implements StoryNeighbours {
       _source: ['uri', 'headline', 'versioncreated', 'cluster', 'tags'],
       query: {
         bool: {
-          must: [{ more_like_this: { fields: ['headline', 'body_text'], like: text, min_term_freq: 1, min_doc_freq: 1, max_query_terms: 40, minimum_should_match: '10%' } }],
-          filter: [{ term: { pubstatus: 'usable' } }, { range: { versioncreated: { lte: story.versioncreated } } }],
+          must: [
+            {
+              more_like_this: {
+                fields: ['headline', 'body_text'],
+                like: text,
+                min_term_freq: 1,
+                min_doc_freq: 1,
+                max_query_terms: 40,
+                minimum_should_match: '10%',
+              },
+            },
+          ],
+          filter: [
+            { term: { pubstatus: 'usable' } },
+            { range: { versioncreated: { lte: story.versioncreated } } },
+          ],
           must_not: [{ term: { uri: story.uri } }],
         },
       },
@@ -88,10 +107,13 @@ export class SearchStoryNeighbours implements StoryNeighbours {
       track_total_hits: true,
       aggs: tagIds.length ? { tags: { filters: { filters } } } : undefined,
     });
-    const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-    const buckets = (response.aggregations?.tags as estypes.AggregationsFiltersAggregate | undefined)?.buckets as
-      | Record<string, estypes.AggregationsFiltersBucket>
-      | undefined;
+    const total =
+      typeof response.hits.total === 'number'
+        ? response.hits.total
+        : (response.hits.total?.value ?? 0);
+    const buckets = (
+      response.aggregations?.tags as estypes.AggregationsFiltersAggregate | undefined
+    )?.buckets as Record<string, estypes.AggregationsFiltersBucket> | undefined;
     const documentFrequency = new Map<string, number>();
     tagIds.forEach((id, i) => documentFrequency.set(id, buckets?.[`t${i}`]?.doc_count ?? 0));
     return { documentCount: total, documentFrequency };

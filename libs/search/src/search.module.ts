@@ -19,7 +19,11 @@ export class SearchReadinessCheck {
 @Global()
 @Module({
   providers: [
-    { provide: SEARCH_CLIENT, inject: [APP_CONFIG], useFactory: (config: Env) => createSearchClient(config.ES_NODE) },
+    {
+      provide: SEARCH_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: (config: Env) => createSearchClient(config.ES_NODE),
+    },
     SearchReadinessCheck,
   ],
   exports: [SEARCH_CLIENT, SearchReadinessCheck],

@@ -24,7 +24,11 @@ export function versionedIndexName(alias: string, version: number): string {
  * Makes sure the alias points at a write index, creating `<alias>-v1` the first time.
  * Two indexers racing here both end up with the same index.
  */
-export async function ensureStoriesIndex(client: Client, alias: string, refreshInterval?: string): Promise<string> {
+export async function ensureStoriesIndex(
+  client: Client,
+  alias: string,
+  refreshInterval?: string,
+): Promise<string> {
   const existing = await currentIndexOf(client, alias);
   if (existing) return existing;
   const index = versionedIndexName(alias, 1);

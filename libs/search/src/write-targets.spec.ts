@@ -1,17 +1,29 @@
 import type { Client } from '@elastic/elasticsearch';
 import { WriteTargetCache } from './write-targets';
 
-function engineWith(aliased: string[], building: string[]): { client: Client; lookups: () => number } {
+function engineWith(
+  aliased: string[],
+  building: string[],
+): { client: Client; lookups: () => number } {
   let lookups = 0;
   const client = {
     indices: {
       getAlias: () => {
         lookups += 1;
-        return Promise.resolve(Object.fromEntries(aliased.map((index) => [index, { aliases: { stories: { is_write_index: true } } }])));
+        return Promise.resolve(
+          Object.fromEntries(
+            aliased.map((index) => [index, { aliases: { stories: { is_write_index: true } } }]),
+          ),
+        );
       },
       getMapping: () =>
         Promise.resolve(
-          Object.fromEntries([...aliased, ...building].map((index) => [index, { mappings: { _meta: { state: building.includes(index) ? 'building' : 'live' } } }])),
+          Object.fromEntries(
+            [...aliased, ...building].map((index) => [
+              index,
+              { mappings: { _meta: { state: building.includes(index) ? 'building' : 'live' } } },
+            ]),
+          ),
         ),
     },
   } as unknown as Client;

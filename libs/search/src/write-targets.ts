@@ -21,16 +21,34 @@ export const WRITE_TARGETS_TTL_MS = 5_000;
 export async function resolveWriteTargets(client: Client, alias: string): Promise<WriteTarget[]> {
   const [aliases, mappings] = await Promise.all([
     client.indices.getAlias({ name: alias }, { ignore: [404] }),
-    client.indices.getMapping({ index: `${alias}-v*`, expand_wildcards: 'open', allow_no_indices: true }),
+    client.indices.getMapping({
+      index: `${alias}-v*`,
+      expand_wildcards: 'open',
+      allow_no_indices: true,
+    }),
   ]);
   const aliased = Object.entries(aliases)
-    .filter(([, entry]) => typeof entry === 'object' && entry !== null && 'aliases' in entry && alias in entry.aliases)
-    .map(([index, entry]) => ({ index, isWriteIndex: entry.aliases[alias]?.is_write_index === true }));
-  const writeIndexes = aliased.some((a) => a.isWriteIndex) ? aliased.filter((a) => a.isWriteIndex) : aliased;
-  const targets: WriteTarget[] = writeIndexes.map(({ index }) => ({ index, versionType: 'external_gte' }));
-  for (const [index, { mappings: mapping }] of Object.entries(mappings).sort(([a], [b]) => a.localeCompare(b))) {
+    .filter(
+      ([, entry]) =>
+        typeof entry === 'object' && entry !== null && 'aliases' in entry && alias in entry.aliases,
+    )
+    .map(([index, entry]) => ({
+      index,
+      isWriteIndex: entry.aliases[alias]?.is_write_index === true,
+    }));
+  const writeIndexes = aliased.some((a) => a.isWriteIndex)
+    ? aliased.filter((a) => a.isWriteIndex)
+    : aliased;
+  const targets: WriteTarget[] = writeIndexes.map(({ index }) => ({
+    index,
+    versionType: 'external_gte',
+  }));
+  for (const [index, { mappings: mapping }] of Object.entries(mappings).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     const state = (mapping._meta as { state?: unknown } | undefined)?.state;
-    if (state === 'building' && !targets.some((t) => t.index === index)) targets.push({ index, versionType: 'external_gte' });
+    if (state === 'building' && !targets.some((t) => t.index === index))
+      targets.push({ index, versionType: 'external_gte' });
   }
   return targets;
 }

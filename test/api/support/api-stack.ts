@@ -3,7 +3,13 @@ import { Client as PgClient } from 'pg';
 import { runMigrations } from '@lib/database';
 import { ensureStoriesIndex } from '@lib/search';
 import { ServiceProcess } from '../../../tools/stack/services';
-import { TEST_ALIAS, TEST_DATABASE_URL, TEST_ES_NODE, TEST_PORTS, testServiceEnv } from '../../setup/test-env';
+import {
+  TEST_ALIAS,
+  TEST_DATABASE_URL,
+  TEST_ES_NODE,
+  TEST_PORTS,
+  testServiceEnv,
+} from '../../setup/test-env';
 import { StoryStore } from './story-store';
 
 export interface ApiStack {
@@ -14,7 +20,10 @@ export interface ApiStack {
   db: PgClient;
   stories: StoryStore;
   api: ServiceProcess;
-  get<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }>;
+  get<T = unknown>(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -53,8 +62,16 @@ export async function recreateDatabase(url: string): Promise<void> {
   await runMigrations({ url });
 }
 
-export async function recreateIndex(search: SearchClient, alias: string, refreshInterval = '1s'): Promise<void> {
-  await search.indices.delete({ index: `${alias}-*`, expand_wildcards: 'all', ignore_unavailable: true });
+export async function recreateIndex(
+  search: SearchClient,
+  alias: string,
+  refreshInterval = '1s',
+): Promise<void> {
+  await search.indices.delete({
+    index: `${alias}-*`,
+    expand_wildcards: 'all',
+    ignore_unavailable: true,
+  });
   await ensureStoriesIndex(search, alias, refreshInterval);
 }
 

@@ -21,10 +21,25 @@ export class SseClient {
   }
 
   /** Story events (not ready / heartbeat) of one uri, in arrival order. */
-  storyEvents(uri?: string): { id?: string; type: string; data: { uri: string; version: number; headline: string; type: string } }[] {
+  storyEvents(
+    uri?: string,
+  ): {
+    id?: string;
+    type: string;
+    data: { uri: string; version: number; headline: string; type: string };
+  }[] {
     return this.events
       .filter((e) => e.type === 'indexed' || e.type === 'updated' || e.type === 'killed')
-      .map((e) => ({ id: e.id, type: e.type, data: JSON.parse(e.data) as { uri: string; version: number; headline: string; type: string } }))
+      .map((e) => ({
+        id: e.id,
+        type: e.type,
+        data: JSON.parse(e.data) as {
+          uri: string;
+          version: number;
+          headline: string;
+          type: string;
+        },
+      }))
       .filter((e) => uri === undefined || e.data.uri === uri);
   }
 
@@ -34,7 +49,10 @@ export class SseClient {
   }
 
   private async read(url: string, headers: Record<string, string>): Promise<void> {
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.abort.signal });
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream', ...headers },
+      signal: this.abort.signal,
+    });
     this.status = response.status;
     this.contentType = response.headers.get('content-type') ?? '';
     this.opened();

@@ -29,14 +29,30 @@ export class StoryStore {
     const raw = await this.db.query<{ id: string }>(
       `INSERT INTO raw_payloads (source, format, content_type, transport, bytes, sha256, received_at)
        VALUES ($1, $2, 'application/json', $3, $4, $5, $6) RETURNING id`,
-      [provenance.source, provenance.format, provenance.transport, bytes, hash, story.versioncreated],
+      [
+        provenance.source,
+        provenance.format,
+        provenance.transport,
+        bytes,
+        hash,
+        story.versioncreated,
+      ],
     );
     const rawPayloadId = raw.rows[0].id;
     const recorded = { ...provenance, rawPayloadId };
     await this.db.query(
       `INSERT INTO story_versions (uri, version, pubstatus, content_hash, story, provenance, raw_payload_id, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [story.uri, story.version, story.pubstatus, hash, story, recorded, rawPayloadId, story.versioncreated],
+      [
+        story.uri,
+        story.version,
+        story.pubstatus,
+        hash,
+        story,
+        recorded,
+        rawPayloadId,
+        story.versioncreated,
+      ],
     );
     await this.db.query(
       `INSERT INTO stories (uri, version, pubstatus, content_hash, story, provenance, versioncreated, updated_at)

@@ -9,7 +9,14 @@ export function hoursAgo(hours: number, now = Date.now()): string {
 export function tag(id: string, name: string, aliases: string[] = []): Tag {
   const kind = KIND_OF_PREFIX[id.split(':')[0]];
   if (!kind) throw new Error(`no tag kind for ${id}`);
-  return { id, kind, name, aliases, confidence: 0.9, provenance: { method: 'gazetteer', fromProvider: false } };
+  return {
+    id,
+    kind,
+    name,
+    aliases,
+    confidence: 0.9,
+    provenance: { method: 'gazetteer', fromProvider: false },
+  };
 }
 
 const KIND_OF_PREFIX: Record<string, TagKind> = {
@@ -81,7 +88,9 @@ export function wireStory(input: WireStoryInput): StoryEnrichedV1Payload {
 /** The same story as a later version with some fields changed. */
 export function nextVersion(
   payload: StoryEnrichedV1Payload,
-  changes: Partial<Pick<WireStoryInput, 'headline' | 'body' | 'pubstatus' | 'versioncreated' | 'description'>>,
+  changes: Partial<
+    Pick<WireStoryInput, 'headline' | 'body' | 'pubstatus' | 'versioncreated' | 'description'>
+  >,
 ): StoryEnrichedV1Payload {
   const story = payload.story;
   return {
@@ -89,7 +98,8 @@ export function nextVersion(
     story: {
       ...story,
       version: story.version + 1,
-      versioncreated: changes.versioncreated ?? new Date(Date.parse(story.versioncreated) + 60_000).toISOString(),
+      versioncreated:
+        changes.versioncreated ?? new Date(Date.parse(story.versioncreated) + 60_000).toISOString(),
       ...(changes.headline ? { headline: changes.headline } : {}),
       ...(changes.description ? { description: changes.description } : {}),
       ...(changes.body ? { body_text: changes.body } : {}),
@@ -146,7 +156,10 @@ export function newsroomDay(now = Date.now()): Record<string, StoryEnrichedV1Pay
           uri: 'urn:test:reuters:haftar-advance',
           headline: 'Haftar forces push towards Tripoli',
           score: 0.61,
-          reason: { sharedEntities: ['place:ly', 'org:government-of-national-accord'], sharedTerms: ['tripoli', 'libya'] },
+          reason: {
+            sharedEntities: ['place:ly', 'org:government-of-national-accord'],
+            sharedTerms: ['tripoli', 'libya'],
+          },
         },
         {
           uri: 'urn:test:reuters:minister-resigns',
@@ -192,7 +205,10 @@ export function newsroomDay(now = Date.now()): Record<string, StoryEnrichedV1Pay
           uri: 'urn:test:reuters:libya-delegation',
           headline: 'Turkey to send security delegation to Moscow to discuss Libya',
           score: 0.61,
-          reason: { sharedEntities: ['place:ly', 'org:government-of-national-accord'], sharedTerms: ['tripoli', 'libya'] },
+          reason: {
+            sharedEntities: ['place:ly', 'org:government-of-national-accord'],
+            sharedTerms: ['tripoli', 'libya'],
+          },
         },
       ],
     }),

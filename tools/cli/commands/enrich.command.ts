@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@lib/config';
-import { NO_NEIGHBOURS, enrichWithNeighbours, loadEnrichmentResources, type StoryNeighbours } from '@lib/enrichment';
+import {
+  NO_NEIGHBOURS,
+  enrichWithNeighbours,
+  loadEnrichmentResources,
+  type StoryNeighbours,
+} from '@lib/enrichment';
 import { SearchStoryNeighbours, createSearchClient, isSearchEngineHealthy } from '@lib/search';
 import { parseWire, WireError } from '@lib/wire-formats';
 
@@ -20,9 +25,15 @@ export async function enrichCommand(args: string[]): Promise<number> {
   const client = createSearchClient(config.ES_NODE);
   let neighbours: StoryNeighbours = NO_NEIGHBOURS;
   if (await isSearchEngineHealthy(client)) {
-    neighbours = new SearchStoryNeighbours(client, config.ES_STORIES_ALIAS, config.ENRICHMENT_RELATED_CANDIDATES);
+    neighbours = new SearchStoryNeighbours(
+      client,
+      config.ES_STORIES_ALIAS,
+      config.ENRICHMENT_RELATED_CANDIDATES,
+    );
   } else {
-    process.stderr.write(`search engine at ${config.ES_NODE} not answering: no related links, clusters from this file only\n`);
+    process.stderr.write(
+      `search engine at ${config.ES_NODE} not answering: no related links, clusters from this file only\n`,
+    );
   }
   let failures = 0;
   try {
@@ -35,7 +46,9 @@ export async function enrichCommand(args: string[]): Promise<number> {
       } catch (error) {
         failures += 1;
         const code = error instanceof WireError ? error.code : 'ENRICH.FAILED';
-        process.stderr.write(`${file}: ${code}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `${file}: ${code}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
     }
   } finally {

@@ -9,7 +9,11 @@ import { parseWire, WireError } from '@lib/wire-formats';
  * status is non-zero, so a wrong parse never passes silently.
  */
 export async function parseCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (positionals.length === 0) {
     process.stderr.write('usage: cli parse FILE... [--format NAME]\n');
     return 2;

@@ -43,7 +43,10 @@ const WRITE_ATTEMPTS = 5;
  * PostgreSQL is the truth anyway.
  */
 export async function reindexCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'batch-size': { type: 'string' }, 'verify-timeout': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'batch-size': { type: 'string' }, 'verify-timeout': { type: 'string' } },
+  });
   const batchSize = Number(values['batch-size'] ?? 500);
   const verifyTimeoutSeconds = Number(values['verify-timeout'] ?? 120);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
@@ -56,10 +59,17 @@ export async function reindexCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const client = createSearchClient(config.ES_NODE);
-  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'newswire-reindex' });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: 2,
+    applicationName: 'newswire-reindex',
+  });
   await dataSource.initialize();
   try {
-    return await new Reindex(config, client, dataSource, { batchSize, verifyTimeoutMs: verifyTimeoutSeconds * 1000 }).run();
+    return await new Reindex(config, client, dataSource, {
+      batchSize,
+      verifyTimeoutMs: verifyTimeoutSeconds * 1000,
+    }).run();
   } finally {
     await dataSource.destroy();
     await client.close();
@@ -82,41 +92,63 @@ class Reindex {
     const before = await listVersionedIndexes(this.client, this.alias);
     const current = before.filter((i) => i.isAliased).map((i) => i.index);
     const next = await createBuildingIndex(this.client, this.alias);
-    say(`building ${next} from PostgreSQL (alias ${this.alias} -> ${current.join(', ') || 'nothing yet'})`);
+    say(
+      `building ${next} from PostgreSQL (alias ${this.alias} -> ${current.join(', ') || 'nothing yet'})`,
+    );
 
     // Indexers cache their write targets; once this has passed, every live write reaches the new index too.
-    say(`waiting ${(WRITE_TARGETS_TTL_MS + 2_000) / 1000} s until every indexer writes to ${next} as well`);
+    say(
+      `waiting ${(WRITE_TARGETS_TTL_MS + 2_000) / 1000} s until every indexer writes to ${next} as well`,
+    );
     await sleep(WRITE_TARGETS_TTL_MS + 2_000);
 
     const copied = await this.copy(next, current.at(-1) ?? null);
     await finishBuilding(this.client, next, this.config.ES_REFRESH_INTERVAL);
-    say(`copied ${copied.written} stories (${copied.stale} already newer from live indexing, ${copied.invalid.length} unreadable)`);
+    say(
+      `copied ${copied.written} stories (${copied.stale} already newer from live indexing, ${copied.invalid.length} unreadable)`,
+    );
 
     const problems = await this.verify(next);
-    const [indexed, stored] = await Promise.all([this.client.count({ index: next }), this.countLiveStories()]);
+    const [indexed, stored] = await Promise.all([
+      this.client.count({ index: next }),
+      this.countLiveStories(),
+    ]);
     if (problems.length > 0 || copied.invalid.length > 0) {
       await setIndexState(this.client, next, 'abandoned');
-      say(`verification failed: ${indexed.count} documents in ${next}, ${stored} live stories in PostgreSQL`);
-      for (const uri of [...copied.invalid, ...problems].slice(0, 20)) say(`  missing or behind: ${uri}`);
-      say(`${next} is marked abandoned and receives no more writes; the alias still points to ${current.join(', ') || 'nothing'}`);
+      say(
+        `verification failed: ${indexed.count} documents in ${next}, ${stored} live stories in PostgreSQL`,
+      );
+      for (const uri of [...copied.invalid, ...problems].slice(0, 20))
+        say(`  missing or behind: ${uri}`);
+      say(
+        `${next} is marked abandoned and receives no more writes; the alias still points to ${current.join(', ') || 'nothing'}`,
+      );
       return 1;
     }
-    say(`verified: every live story is in ${next} at its latest version (${indexed.count} documents, ${stored} live stories in PostgreSQL)`);
+    say(
+      `verified: every live story is in ${next} at its latest version (${indexed.count} documents, ${stored} live stories in PostgreSQL)`,
+    );
 
     await swapAlias(this.client, this.alias, current, next);
     await setIndexState(this.client, next, 'live');
     for (const index of current) await setIndexState(this.client, index, 'retired');
-    say(`swapped: alias ${this.alias} -> ${next}${current.length > 0 ? `; ${current.join(', ')} kept for rollback` : ''}`);
+    say(
+      `swapped: alias ${this.alias} -> ${next}${current.length > 0 ? `; ${current.join(', ')} kept for rollback` : ''}`,
+    );
     return 0;
   }
 
   /** Copies every live story, in uri order, with the enrichment the current index holds for it. */
-  private async copy(next: string, previous: string | null): Promise<{ written: number; stale: number; invalid: string[] }> {
+  private async copy(
+    next: string,
+    previous: string | null,
+  ): Promise<{ written: number; stale: number; invalid: string[] }> {
     const total = await this.countLiveStories();
     const bar = new SingleBar(
       {
         stream: process.stderr,
-        format: 'reindex |{bar}| {percentage}% | {value}/{total} stories | {speed} stories/s | ETA {eta_formatted}',
+        format:
+          'reindex |{bar}| {percentage}% | {value}/{total} stories | {speed} stories/s | ETA {eta_formatted}',
         noTTYOutput: true,
         notTTYSchedule: 1_000,
         etaBuffer: 20,
@@ -136,13 +168,23 @@ class Reindex {
       );
       if (rows.length === 0) break;
       after = rows[rows.length - 1].uri;
-      const enrichment = await readPreviousEnrichment(this.client, previous, rows.map((r) => r.uri));
+      const enrichment = await readPreviousEnrichment(
+        this.client,
+        previous,
+        rows.map((r) => r.uri),
+      );
       const now = new Date();
       const operations: BulkOperation[] = [];
       for (const row of rows) {
-        const story = canonicalStorySchema.safeParse({ ...(row.story as object), version: row.version });
+        const story = canonicalStorySchema.safeParse({
+          ...(row.story as object),
+          version: row.version,
+        });
         const provenance = provenanceSchema.safeParse(row.provenance);
-        if (story.success && provenance.success) operations.push(rebuildOperation(story.data, provenance.data, enrichment.get(row.uri), now));
+        if (story.success && provenance.success)
+          operations.push(
+            rebuildOperation(story.data, provenance.data, enrichment.get(row.uri), now),
+          );
         else result.invalid.push(row.uri);
       }
       const outcome = await this.write(next, operations);
@@ -151,18 +193,27 @@ class Reindex {
       result.invalid.push(...outcome.rejected);
       const done = result.written + result.stale + result.invalid.length;
       if (done > total) bar.setTotal(done);
-      bar.update(done, { speed: Math.round(done / Math.max((Date.now() - startedAt) / 1000, 0.001)) });
+      bar.update(done, {
+        speed: Math.round(done / Math.max((Date.now() - startedAt) / 1000, 0.001)),
+      });
     }
     bar.stop();
     return result;
   }
 
   /** The copy's own writes are `external`: a live write of the same or a newer version wins. */
-  private async write(index: string, operations: BulkOperation[]): Promise<{ written: number; stale: number; rejected: string[] }> {
+  private async write(
+    index: string,
+    operations: BulkOperation[],
+  ): Promise<{ written: number; stale: number; rejected: string[] }> {
     const outcome = { written: 0, stale: 0, rejected: [] as string[] };
     let pending = operations;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      const results = await bulkWriteTargets(this.client, [{ index, versionType: 'external' }], pending);
+      const results = await bulkWriteTargets(
+        this.client,
+        [{ index, versionType: 'external' }],
+        pending,
+      );
       const retry: BulkOperation[] = [];
       results.forEach((result, i) => {
         const op = pending[i];
@@ -204,23 +255,39 @@ class Reindex {
       );
       const killed = new Set(rows.filter((r) => r.pubstatus !== 'usable').map((r) => r.uri));
       const stillKilledButPresent = await this.present(index, [...killed]);
-      suspects = [...(await this.behind(index, rows.filter((r) => r.pubstatus === 'usable'))), ...stillKilledButPresent];
+      suspects = [
+        ...(await this.behind(
+          index,
+          rows.filter((r) => r.pubstatus === 'usable'),
+        )),
+        ...stillKilledButPresent,
+      ];
     }
     return suspects;
   }
 
   private async behind(index: string, rows: { uri: string; version: number }[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const response = await this.client.mget({ index, ids: rows.map((r) => documentIdFor(r.uri)), _source: false });
-    return rows.filter((row, i) => {
-      const doc = response.docs[i];
-      return !doc || !('found' in doc) || !doc.found || (doc._version ?? 0) < row.version;
-    }).map((row) => row.uri);
+    const response = await this.client.mget({
+      index,
+      ids: rows.map((r) => documentIdFor(r.uri)),
+      _source: false,
+    });
+    return rows
+      .filter((row, i) => {
+        const doc = response.docs[i];
+        return !doc || !('found' in doc) || !doc.found || (doc._version ?? 0) < row.version;
+      })
+      .map((row) => row.uri);
   }
 
   private async present(index: string, uris: string[]): Promise<string[]> {
     if (uris.length === 0) return [];
-    const response = await this.client.mget({ index, ids: uris.map(documentIdFor), _source: false });
+    const response = await this.client.mget({
+      index,
+      ids: uris.map(documentIdFor),
+      _source: false,
+    });
     return uris.filter((_, i) => {
       const doc = response.docs[i];
       return doc !== undefined && 'found' in doc && doc.found;
@@ -228,7 +295,9 @@ class Reindex {
   }
 
   private async countLiveStories(): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM stories WHERE pubstatus = 'usable'`);
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM stories WHERE pubstatus = 'usable'`,
+    );
     return rows[0]?.n ?? 0;
   }
 }

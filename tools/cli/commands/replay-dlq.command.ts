@@ -65,7 +65,11 @@ export async function replayDlqCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const group = options.group ?? positionGroup(config.KAFKA_GROUP_PREFIX, options);
-  const kafka = new Kafka({ clientId: `${config.KAFKA_CLIENT_ID}-replay-dlq`, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: `${config.KAFKA_CLIENT_ID}-replay-dlq`,
+    brokers: config.KAFKA_BROKERS,
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -73,7 +77,12 @@ export async function replayDlqCommand(args: string[]): Promise<number> {
       process.stderr.write(`no dead-letter topic ${options.dlqTopic}\n`);
       return 2;
     }
-    const publisher = options.dryRun ? null : new KafkaPublisher({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-replay-dlq` });
+    const publisher = options.dryRun
+      ? null
+      : new KafkaPublisher({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${config.KAFKA_CLIENT_ID}-replay-dlq`,
+        });
     await publisher?.connect();
     try {
       const summary = await replay(kafka, admin, publisher, options, group);
@@ -131,7 +140,10 @@ function parseOptions(args: string[]): Options {
 function positionGroup(prefix: string, options: Options): string {
   const base = `${prefix}.replay-dlq.${options.dlqTopic}`;
   if (options.filters.length === 0) return base;
-  const specs = options.filters.map((f) => f.spec).sort().join('\n');
+  const specs = options.filters
+    .map((f) => f.spec)
+    .sort()
+    .join('\n');
   return `${base}.${createHash('sha256').update(specs).digest('hex').slice(0, 12)}`;
 }
 
@@ -142,7 +154,13 @@ interface PartitionRange {
   end: bigint;
 }
 
-async function replay(kafka: Kafka, admin: Admin, publisher: KafkaPublisher | null, options: Options, group: string): Promise<ReplaySummary> {
+async function replay(
+  kafka: Kafka,
+  admin: Admin,
+  publisher: KafkaPublisher | null,
+  options: Options,
+  group: string,
+): Promise<ReplaySummary> {
   const summary: ReplaySummary = {
     dlqTopic: options.dlqTopic,
     group,
@@ -179,10 +197,13 @@ async function replay(kafka: Kafka, admin: Admin, publisher: KafkaPublisher | nu
         }
       },
     });
-    for (const [partition, range] of ranges) consumer.seek({ topic: options.dlqTopic, partition, offset: range.next.toString() });
+    for (const [partition, range] of ranges)
+      consumer.seek({ topic: options.dlqTopic, partition, offset: range.next.toString() });
     while (![...ranges.values()].every((r) => r.next >= r.end)) {
-      if (failure !== null) throw failure instanceof Error ? failure : new Error(errorMessage(failure));
-      if (Date.now() - lastProgress > STALL_TIMEOUT_MS) throw new Error(`no progress reading ${options.dlqTopic} for ${STALL_TIMEOUT_MS / 1000}s`);
+      if (failure !== null)
+        throw failure instanceof Error ? failure : new Error(errorMessage(failure));
+      if (Date.now() - lastProgress > STALL_TIMEOUT_MS)
+        throw new Error(`no progress reading ${options.dlqTopic} for ${STALL_TIMEOUT_MS / 1000}s`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
@@ -192,14 +213,22 @@ async function replay(kafka: Kafka, admin: Admin, publisher: KafkaPublisher | nu
   return summary;
 }
 
-async function startingRanges(admin: Admin, options: Options, group: string): Promise<Map<number, PartitionRange>> {
+async function startingRanges(
+  admin: Admin,
+  options: Options,
+  group: string,
+): Promise<Map<number, PartitionRange>> {
   const watermarks = await admin.fetchTopicOffsets(options.dlqTopic);
-  const committed = options.fromBeginning ? [] : ((await admin.fetchOffsets({ groupId: group, topics: [options.dlqTopic] }))[0]?.partitions ?? []);
+  const committed = options.fromBeginning
+    ? []
+    : ((await admin.fetchOffsets({ groupId: group, topics: [options.dlqTopic] }))[0]?.partitions ??
+      []);
   const ranges = new Map<number, PartitionRange>();
   for (const { partition, low, high } of watermarks) {
     const position = committed.find((c) => c.partition === partition)?.offset;
     // No position yet ("-1"), or one older than what retention kept: start at the oldest kept.
-    const next = position !== undefined && BigInt(position) >= BigInt(low) ? BigInt(position) : BigInt(low);
+    const next =
+      position !== undefined && BigInt(position) >= BigInt(low) ? BigInt(position) : BigInt(low);
     ranges.set(partition, { next, end: BigInt(high) });
   }
   return ranges;
@@ -218,7 +247,9 @@ async function onBatch(
   const range = ranges.get(batch.partition);
   if (!range) return;
   // Only what lies between the remembered position and the end seen at start belongs to this run.
-  const messages = batch.messages.filter((m) => BigInt(m.offset) >= range.next && BigInt(m.offset) < range.end);
+  const messages = batch.messages.filter(
+    (m) => BigInt(m.offset) >= range.next && BigInt(m.offset) < range.end,
+  );
   if (messages.length === 0) return;
   const outgoing = new Map<string, OutboundMessage[]>();
   for (const message of messages) {
@@ -238,7 +269,10 @@ async function onBatch(
     list.push({
       key: record.key,
       value: message.value ?? Buffer.alloc(0),
-      headers: { ...withoutDeadLetterHeaders(record.headers), [REPLAYED_FROM_HEADER]: `${options.dlqTopic}[${batch.partition}]@${message.offset}` },
+      headers: {
+        ...withoutDeadLetterHeaders(record.headers),
+        [REPLAYED_FROM_HEADER]: `${options.dlqTopic}[${batch.partition}]@${message.offset}`,
+      },
     });
     outgoing.set(target, list);
   }
@@ -250,9 +284,14 @@ async function onBatch(
       summary.byTopic[topic] = (summary.byTopic[topic] ?? 0) + list.length;
     }
     // Only after the acknowledgement: a crash before this line replays the batch again, never skips it.
-    await admin.setOffsets({ groupId: group, topic: options.dlqTopic, partitions: [{ partition: batch.partition, offset: next.toString() }] });
+    await admin.setOffsets({
+      groupId: group,
+      topic: options.dlqTopic,
+      partitions: [{ partition: batch.partition, offset: next.toString() }],
+    });
   } else {
-    for (const [topic, list] of outgoing) summary.byTopic[topic] = (summary.byTopic[topic] ?? 0) + list.length;
+    for (const [topic, list] of outgoing)
+      summary.byTopic[topic] = (summary.byTopic[topic] ?? 0) + list.length;
   }
   range.next = next;
   await payload.heartbeat();
@@ -264,7 +303,10 @@ async function retryWhileCoordinatorMoves<T>(work: () => Promise<T>, attempts = 
     try {
       return await work();
     } catch (error) {
-      const retriable = typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+      const retriable =
+        typeof error === 'object' &&
+        error !== null &&
+        (error as { retriable?: unknown }).retriable === true;
       if (!retriable || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

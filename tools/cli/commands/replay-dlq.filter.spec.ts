@@ -1,12 +1,26 @@
 import { DLQ_HEADERS } from '@lib/kafka';
-import { FilterSyntaxError, matchesDeadLetterFilters, parseDeadLetterFilter, type DeadLetterRecord } from './replay-dlq.filter';
+import {
+  FilterSyntaxError,
+  matchesDeadLetterFilters,
+  parseDeadLetterFilter,
+  type DeadLetterRecord,
+} from './replay-dlq.filter';
 
-const letter = (code: string, key: string | null, headers: Record<string, string> = {}): DeadLetterRecord => ({
+const letter = (
+  code: string,
+  key: string | null,
+  headers: Record<string, string> = {},
+): DeadLetterRecord => ({
   key,
-  headers: { [DLQ_HEADERS.errorCode]: code, [DLQ_HEADERS.sourceTopic]: 'news.story.enriched.v1', ...headers },
+  headers: {
+    [DLQ_HEADERS.errorCode]: code,
+    [DLQ_HEADERS.sourceTopic]: 'news.story.enriched.v1',
+    ...headers,
+  },
 });
 
-const matches = (record: DeadLetterRecord, ...specs: string[]) => matchesDeadLetterFilters(record, specs.map(parseDeadLetterFilter));
+const matches = (record: DeadLetterRecord, ...specs: string[]) =>
+  matchesDeadLetterFilters(record, specs.map(parseDeadLetterFilter));
 
 describe('dead-letter filters', () => {
   it('selects every dead letter when there is no filter', () => {
@@ -14,9 +28,15 @@ describe('dead-letter filters', () => {
   });
 
   it('matches the error code exactly, dots taken literally', () => {
-    expect(matches(letter('SEARCH.DOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT_REJECTED')).toBe(true);
-    expect(matches(letter('SEARCHXDOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT_REJECTED')).toBe(false);
-    expect(matches(letter('SEARCH.DOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT')).toBe(false);
+    expect(
+      matches(letter('SEARCH.DOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT_REJECTED'),
+    ).toBe(true);
+    expect(
+      matches(letter('SEARCHXDOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT_REJECTED'),
+    ).toBe(false);
+    expect(matches(letter('SEARCH.DOCUMENT_REJECTED', 'urn:a'), 'code=SEARCH.DOCUMENT')).toBe(
+      false,
+    );
   });
 
   it('matches keys with a wildcard and never a missing key', () => {
@@ -30,12 +50,16 @@ describe('dead-letter filters', () => {
     const record = letter('EVENT.INVALID_PAYLOAD', 'urn:faults:1', { 'x-correlation-id': 'c-42' });
     expect(matches(record, 'code!=EVENT.MALFORMED_JSON')).toBe(true);
     expect(matches(record, 'code!=EVENT.*')).toBe(false);
-    expect(matches(record, 'code=EVENT.*', 'key=urn:faults:*', 'header.x-correlation-id=c-42')).toBe(true);
+    expect(
+      matches(record, 'code=EVENT.*', 'key=urn:faults:*', 'header.x-correlation-id=c-42'),
+    ).toBe(true);
     expect(matches(record, 'code=EVENT.*', 'header.x-correlation-id=c-41')).toBe(false);
   });
 
   it('compares header names without case', () => {
-    expect(matches(letter('X', 'k', { 'X-Correlation-Id': 'c1' }), 'header.x-correlation-id=c1')).toBe(true);
+    expect(
+      matches(letter('X', 'k', { 'X-Correlation-Id': 'c1' }), 'header.x-correlation-id=c1'),
+    ).toBe(true);
   });
 
   it('refuses what it cannot read, naming the filter', () => {

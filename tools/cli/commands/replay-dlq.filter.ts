@@ -19,7 +19,9 @@ export interface DeadLetterFilter {
 
 export class FilterSyntaxError extends Error {
   constructor(spec: string, reason: string) {
-    super(`--filter "${spec}": ${reason} (expected code=PATTERN, key=PATTERN or header.NAME=PATTERN, "!=" to negate)`);
+    super(
+      `--filter "${spec}": ${reason} (expected code=PATTERN, key=PATTERN or header.NAME=PATTERN, "!=" to negate)`,
+    );
     this.name = 'FilterSyntaxError';
   }
 }
@@ -33,14 +35,20 @@ export function parseDeadLetterFilter(spec: string): DeadLetterFilter {
   let field: FilterField;
   if (lower === 'code') field = { kind: 'code' };
   else if (lower === 'key') field = { kind: 'key' };
-  else if (lower.startsWith('header.') && lower.length > 'header.'.length) field = { kind: 'header', name: lower.slice('header.'.length) };
+  else if (lower.startsWith('header.') && lower.length > 'header.'.length)
+    field = { kind: 'header', name: lower.slice('header.'.length) };
   else throw new FilterSyntaxError(spec, `unknown field "${name}"`);
   return { field, pattern, negate: operator === '!=', spec: spec.trim() };
 }
 
 /** Every filter must hold (AND); no filter means every dead letter. */
-export function matchesDeadLetterFilters(record: DeadLetterRecord, filters: readonly DeadLetterFilter[]): boolean {
-  return filters.every((filter) => globMatches(filter.pattern, valueOf(record, filter.field)) !== filter.negate);
+export function matchesDeadLetterFilters(
+  record: DeadLetterRecord,
+  filters: readonly DeadLetterFilter[],
+): boolean {
+  return filters.every(
+    (filter) => globMatches(filter.pattern, valueOf(record, filter.field)) !== filter.negate,
+  );
 }
 
 function valueOf(record: DeadLetterRecord, field: FilterField): string | undefined {
@@ -51,7 +59,9 @@ function valueOf(record: DeadLetterRecord, field: FilterField): string | undefin
       return record.key ?? undefined;
     case 'header':
       // Header names are compared without case: operators type them as they remember them.
-      return Object.entries(record.headers).find(([name]) => name.toLowerCase() === field.name)?.[1];
+      return Object.entries(record.headers).find(
+        ([name]) => name.toLowerCase() === field.name,
+      )?.[1];
   }
 }
 

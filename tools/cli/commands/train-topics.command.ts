@@ -20,7 +20,6 @@ import {
 } from '@lib/enrichment';
 import { progressBar } from '../../eval/progress';
 
-
 const lineSchema = z.object({
   id: z.string(),
   headline: z.string().default(''),

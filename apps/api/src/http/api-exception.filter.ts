@@ -7,7 +7,15 @@ import { ApiError } from './api-error';
 export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: ApiError, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const message = error.parameter ? `invalid parameter "${error.parameter}": ${error.message}` : error.message;
-    response.status(error.status).json({ error: error.code, ...(error.parameter ? { parameter: error.parameter } : {}), message });
+    const message = error.parameter
+      ? `invalid parameter "${error.parameter}": ${error.message}`
+      : error.message;
+    response
+      .status(error.status)
+      .json({
+        error: error.code,
+        ...(error.parameter ? { parameter: error.parameter } : {}),
+        message,
+      });
   }
 }

@@ -8,7 +8,12 @@ export function corsOptions(config: Env): CorsOptions | null {
   return {
     origin: origins.includes('*') ? '*' : origins,
     methods: ['GET', 'HEAD', 'OPTIONS'],
-    exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    exposedHeaders: [
+      'Retry-After',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+    ],
     maxAge: 600,
   };
 }

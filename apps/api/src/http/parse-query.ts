@@ -17,7 +17,10 @@ export function parseQuery<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.i
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const known = knownKeysOf(schema);
-    throw badParameter(issue.keys[0] ?? 'query', `unknown parameter${known ? `; expected one of ${known}` : ''}`);
+    throw badParameter(
+      issue.keys[0] ?? 'query',
+      `unknown parameter${known ? `; expected one of ${known}` : ''}`,
+    );
   }
   throw badParameter(issue?.path.map(String)[0] || 'query', issue?.message ?? 'invalid');
 }

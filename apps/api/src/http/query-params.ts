@@ -42,4 +42,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 /** An ISO-8601 date (2024-05-01) or date-time (2024-05-01T12:00:00Z). */
 export const isoDate = z
   .string()
-  .refine((value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)), 'an ISO-8601 date such as 2024-05-01 or 2024-05-01T12:00:00Z');
+  .refine(
+    (value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)),
+    'an ISO-8601 date such as 2024-05-01 or 2024-05-01T12:00:00Z',
+  );

@@ -5,7 +5,8 @@ import { NEWSROOM_SCRIPT } from './newsroom.script';
 import { NEWSROOM_STYLES } from './newsroom.styles';
 
 // Same-origin only: the page renders agency copy, so nothing else may run or be loaded.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** The newsroom page at `/`: a static shell and script over the public JSON api. */
 @ApiExcludeController()

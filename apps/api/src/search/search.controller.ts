@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { parseQuery } from '../http/parse-query';
 import type { SearchResponse } from './search.mapper';
 import { searchParamsSchema } from './search.params';
@@ -22,23 +28,84 @@ export class SearchController {
   @ApiQuery({
     name: 'q',
     required: false,
-    description: 'Words (AND), "quoted phrases", OR, NOT or -word, (parentheses), field prefixes headline:, byline:, body:. At most 500 characters.',
+    description:
+      'Words (AND), "quoted phrases", OR, NOT or -word, (parentheses), field prefixes headline:, byline:, body:. At most 500 characters.',
   })
-  @ApiQuery({ name: 'tag', required: false, isArray: true, description: `Tag ids of any kind, e.g. place:ly. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'person', required: false, isArray: true, description: `Person tag ids. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'org', required: false, isArray: true, description: `Organisation tag ids. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'place', required: false, isArray: true, description: `Place tag ids. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'topic', required: false, isArray: true, description: `Topic tag ids, e.g. topic:crude. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'source', required: false, isArray: true, description: `Registered sources (feeds). ${FILTER_HELP}` })
-  @ApiQuery({ name: 'lang', required: false, isArray: true, description: `Language codes. ${FILTER_HELP}` })
-  @ApiQuery({ name: 'from', required: false, isArray: true, description: 'Published at or after (ISO-8601 date or date-time; a date means its start).' })
-  @ApiQuery({ name: 'to', required: false, isArray: true, description: 'Published at or before (ISO-8601; a date means its end).' })
-  @ApiQuery({ name: 'sort', required: false, enum: ['relevance', 'newest'], description: 'relevance (default; also favours recent stories) or newest' })
-  @ApiQuery({ name: 'collapse', required: false, enum: ['true', 'false'], description: 'One result per cluster (default true); false shows every wire\'s copy' })
+  @ApiQuery({
+    name: 'tag',
+    required: false,
+    isArray: true,
+    description: `Tag ids of any kind, e.g. place:ly. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'person',
+    required: false,
+    isArray: true,
+    description: `Person tag ids. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'org',
+    required: false,
+    isArray: true,
+    description: `Organisation tag ids. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'place',
+    required: false,
+    isArray: true,
+    description: `Place tag ids. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'topic',
+    required: false,
+    isArray: true,
+    description: `Topic tag ids, e.g. topic:crude. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'source',
+    required: false,
+    isArray: true,
+    description: `Registered sources (feeds). ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    isArray: true,
+    description: `Language codes. ${FILTER_HELP}`,
+  })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    isArray: true,
+    description: 'Published at or after (ISO-8601 date or date-time; a date means its start).',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    isArray: true,
+    description: 'Published at or before (ISO-8601; a date means its end).',
+  })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    enum: ['relevance', 'newest'],
+    description: 'relevance (default; also favours recent stories) or newest',
+  })
+  @ApiQuery({
+    name: 'collapse',
+    required: false,
+    enum: ['true', 'false'],
+    description: "One result per cluster (default true); false shows every wire's copy",
+  })
   @ApiQuery({ name: 'size', required: false, description: '1 to 100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: 'The `cursor` of the previous page' })
-  @ApiOkResponse({ description: '{ total, groups?, items[], facets{people,organisations,places,topics,sources}, cursor }' })
-  @ApiBadRequestResponse({ description: '{ error, parameter, message } naming the parameter and what was expected' })
+  @ApiOkResponse({
+    description:
+      '{ total, groups?, items[], facets{people,organisations,places,topics,sources}, cursor }',
+  })
+  @ApiBadRequestResponse({
+    description: '{ error, parameter, message } naming the parameter and what was expected',
+  })
   search(@Query() raw: Record<string, unknown>): Promise<SearchResponse> {
     return this.searchService.search(parseQuery(searchParamsSchema, raw));
   }

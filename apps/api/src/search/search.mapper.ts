@@ -51,7 +51,11 @@ export interface SearchResponse {
 export function toSearchResultItem(hit: StoryHit): SearchResultItem {
   const d = hit.document;
   const headline = hit.highlight['headline']?.[0] ?? hit.highlight['headline.exact']?.[0];
-  const snippets = hit.highlight['body_text'] ?? hit.highlight['body_text.exact'] ?? hit.highlight['description'] ?? [];
+  const snippets =
+    hit.highlight['body_text'] ??
+    hit.highlight['body_text.exact'] ??
+    hit.highlight['description'] ??
+    [];
   return {
     uri: d.uri,
     version: d.version,
@@ -70,11 +74,22 @@ export function toSearchResultItem(hit: StoryHit): SearchResultItem {
     tags: (d.tags ?? []).map((t) => ({ id: t.id, kind: t.kind, name: t.name })),
     score: hit.score,
     highlight: { ...(headline ? { headline } : {}), snippets },
-    ...(hit.copies ? { copies: { total: hit.copies.total, items: hit.copies.documents.flatMap(toCopy) } } : {}),
+    ...(hit.copies
+      ? { copies: { total: hit.copies.total, items: hit.copies.documents.flatMap(toCopy) } }
+      : {}),
   };
 }
 
 function toCopy(d: Partial<StorySearchDocument>): ResultCopy[] {
   if (!d.uri) return [];
-  return [{ uri: d.uri, version: d.version, headline: d.headline, source: d.source, provider: d.provider, versioncreated: d.versioncreated }];
+  return [
+    {
+      uri: d.uri,
+      version: d.version,
+      headline: d.headline,
+      source: d.source,
+      provider: d.provider,
+      versioncreated: d.versioncreated,
+    },
+  ];
 }

@@ -34,10 +34,9 @@ const filterGroup = z.string().transform((value, ctx): FilterGroup => {
   }
 });
 
-const filterShape = Object.fromEntries(FILTER_NAMES.map((name) => [name, repeatable(filterGroup).optional()])) as Record<
-  FilterName,
-  z.ZodOptional<ReturnType<typeof repeatable<typeof filterGroup>>>
->;
+const filterShape = Object.fromEntries(
+  FILTER_NAMES.map((name) => [name, repeatable(filterGroup).optional()]),
+) as Record<FilterName, z.ZodOptional<ReturnType<typeof repeatable<typeof filterGroup>>>>;
 
 export const searchParamsSchema = z
   .object({
@@ -45,16 +44,28 @@ export const searchParamsSchema = z
     ...filterShape,
     from: repeatable(isoDate).optional(),
     to: repeatable(isoDate).optional(),
-    sort: single(z.enum(['relevance', 'newest'], { errorMap: () => ({ message: 'relevance or newest' }) })).optional(),
+    sort: single(
+      z.enum(['relevance', 'newest'], { errorMap: () => ({ message: 'relevance or newest' }) }),
+    ).optional(),
     collapse: booleanParam(true),
     size: integerParam(1, 100, 20),
-    cursor: single(z.string().max(4096, 'a cursor returned by a previous search').regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned by a previous search')).optional(),
+    cursor: single(
+      z
+        .string()
+        .max(4096, 'a cursor returned by a previous search')
+        .regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned by a previous search'),
+    ).optional(),
   })
   .strict()
   .superRefine((params, ctx) => {
     const latestFrom = Math.max(...(params.from ?? []).map(Date.parse));
     const earliestTo = Math.min(...(params.to ?? []).map(Date.parse));
-    if (latestFrom > earliestTo) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['from'], message: 'must not be after "to"' });
+    if (latestFrom > earliestTo)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['from'],
+        message: 'must not be after "to"',
+      });
   })
   .transform((params) => ({
     text: params.q ?? null,

@@ -7,7 +7,8 @@ import { UnusableCursorError } from './search.errors';
 export type SortValue = string | number | null;
 
 export interface StoryHit {
-  document: Partial<StorySearchDocument> & Pick<StorySearchDocument, 'uri' | 'version' | 'headline'>;
+  document: Partial<StorySearchDocument> &
+    Pick<StorySearchDocument, 'uri' | 'version' | 'headline'>;
   score: number | null;
   sort: SortValue[];
   highlight: Record<string, string[]>;
@@ -34,7 +35,10 @@ export class SearchRepository {
   /** Null while no index exists yet (nothing was ever indexed). */
   async openPointInTime(): Promise<string | null> {
     try {
-      const response = await this.client.openPointInTime({ index: this.config.ES_STORIES_ALIAS, keep_alive: this.config.API_CURSOR_KEEP_ALIVE });
+      const response = await this.client.openPointInTime({
+        index: this.config.ES_STORIES_ALIAS,
+        keep_alive: this.config.API_CURSOR_KEEP_ALIVE,
+      });
       return response.id;
     } catch (error) {
       if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
@@ -47,7 +51,12 @@ export class SearchRepository {
     await this.client.closePointInTime({ id }, { ignore: [404] });
   }
 
-  async searchPage(request: estypes.SearchRequest, pit: string, position: PagePosition, size: number): Promise<RawPage> {
+  async searchPage(
+    request: estypes.SearchRequest,
+    pit: string,
+    position: PagePosition,
+    size: number,
+  ): Promise<RawPage> {
     let response: estypes.SearchResponse<StoryHit['document']>;
     try {
       response = await this.client.search<StoryHit['document']>({
@@ -64,17 +73,25 @@ export class SearchRepository {
       }
       throw error;
     }
-    const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+    const total =
+      typeof response.hits.total === 'number'
+        ? response.hits.total
+        : (response.hits.total?.value ?? 0);
     return {
       pit: response.pit_id ?? pit,
       total,
-      hits: response.hits.hits.flatMap((hit) => (hit._source ? [toStoryHit(hit, hit._source)] : [])),
+      hits: response.hits.hits.flatMap((hit) =>
+        hit._source ? [toStoryHit(hit, hit._source)] : [],
+      ),
       aggregations: response.aggregations as Record<string, unknown> | undefined,
     };
   }
 }
 
-function toStoryHit(hit: estypes.SearchHit<StoryHit['document']>, document: StoryHit['document']): StoryHit {
+function toStoryHit(
+  hit: estypes.SearchHit<StoryHit['document']>,
+  document: StoryHit['document'],
+): StoryHit {
   const copies = hit.inner_hits?.copies?.hits;
   return {
     document,
@@ -85,7 +102,9 @@ function toStoryHit(hit: estypes.SearchHit<StoryHit['document']>, document: Stor
       ? {
           copies: {
             total: typeof copies.total === 'number' ? copies.total : (copies.total?.value ?? 0),
-            documents: copies.hits.map((copy) => (copy._source ?? {}) as Partial<StorySearchDocument>),
+            documents: copies.hits.map(
+              (copy) => (copy._source ?? {}) as Partial<StorySearchDocument>,
+            ),
           },
         }
       : {}),

@@ -23,14 +23,27 @@ export class SearchService {
     const fingerprint = queryFingerprint(query);
     const cursor = rawCursor ? decodeCursor(rawCursor) : null;
     if (cursor && cursor.query !== fingerprint) {
-      throw new UnusableCursorError('belongs to a different query; repeat the query that returned it, or drop the cursor');
+      throw new UnusableCursorError(
+        'belongs to a different query; repeat the query that returned it, or drop the cursor',
+      );
     }
     const origin = cursor?.origin ?? new Date().toISOString();
     const pit = cursor?.pit ?? (await this.repository.openPointInTime());
-    if (!pit) return { total: 0, items: [], facets: readFacets(undefined), cursor: null, ...(query.collapse ? { groups: 0 } : {}) };
+    if (!pit)
+      return {
+        total: 0,
+        items: [],
+        facets: readFacets(undefined),
+        cursor: null,
+        ...(query.collapse ? { groups: 0 } : {}),
+      };
 
     const spec: StorySearchSpec = { ...query, origin, facetSize: FACET_SIZE };
-    const position: PagePosition = cursor?.after ? { after: cursor.after } : cursor?.offset !== undefined ? { offset: cursor.offset } : { start: true };
+    const position: PagePosition = cursor?.after
+      ? { after: cursor.after }
+      : cursor?.offset !== undefined
+        ? { offset: cursor.offset }
+        : { start: true };
     // One extra hit tells whether another page exists.
     const page = await this.repository.searchPage(buildStorySearch(spec), pit, position, size + 1);
     const hits = page.hits.slice(0, size);
@@ -43,7 +56,9 @@ export class SearchService {
           pit: page.pit,
           origin,
           query: fingerprint,
-          ...(query.collapse ? { offset: ('offset' in position ? position.offset : 0) + size } : { after: hits[hits.length - 1].sort }),
+          ...(query.collapse
+            ? { offset: ('offset' in position ? position.offset : 0) + size }
+            : { after: hits[hits.length - 1].sort }),
         }
       : null;
     const groups = (page.aggregations?.groups as { value?: number } | undefined)?.value;

@@ -99,7 +99,10 @@ export function contentFromDocument(d: StorySearchDocument): StoryContentView {
   };
 }
 
-export function contentFromStory(s: CanonicalStory, provenance: Provenance | null): StoryContentView {
+export function contentFromStory(
+  s: CanonicalStory,
+  provenance: Provenance | null,
+): StoryContentView {
   return {
     uri: s.uri,
     version: s.version,
@@ -124,11 +127,19 @@ export function contentFromStory(s: CanonicalStory, provenance: Provenance | nul
 }
 
 export function toTagView(tag: Tag): StoryTagView {
-  return { id: tag.id, kind: tag.kind, name: tag.name, confidence: tag.confidence, fromProvider: tag.provenance.fromProvider };
+  return {
+    id: tag.id,
+    kind: tag.kind,
+    name: tag.name,
+    confidence: tag.confidence,
+    fromProvider: tag.provenance.fromProvider,
+  };
 }
 
 export function toTopics(tags: Tag[]): StoryView['topics'] {
-  return tags.filter((t) => t.kind === 'topic').map((t) => ({ id: t.id, name: t.name, confidence: t.confidence }));
+  return tags
+    .filter((t) => t.kind === 'topic')
+    .map((t) => ({ id: t.id, name: t.name, confidence: t.confidence }));
 }
 
 export function toVersionView(row: StoryVersionEntity, change: VersionChange): StoryVersionView {
@@ -151,12 +162,24 @@ export function toSameStory(copy: StorySearchDocument): RelatedStoryView {
     provider: copy.provider,
     versioncreated: copy.versioncreated,
     score: null,
-    reason: { kind: 'same-story', sharedEntities: [], sharedTerms: [], text: `The same story from ${copy.provider} (${copy.source})` },
+    reason: {
+      kind: 'same-story',
+      sharedEntities: [],
+      sharedTerms: [],
+      text: `The same story from ${copy.provider} (${copy.source})`,
+    },
   };
 }
 
-export function toRelated(link: RelatedLink, target: StorySearchDocument, tagNames: Map<string, string>): RelatedStoryView {
-  const sharedEntities = link.reason.sharedEntities.map((id) => ({ id, name: tagNames.get(id) ?? id }));
+export function toRelated(
+  link: RelatedLink,
+  target: StorySearchDocument,
+  tagNames: Map<string, string>,
+): RelatedStoryView {
+  const sharedEntities = link.reason.sharedEntities.map((id) => ({
+    id,
+    name: tagNames.get(id) ?? id,
+  }));
   const parts = [
     sharedEntities.length > 0 ? `Both about ${sharedEntities.map((e) => e.name).join(', ')}` : '',
     link.reason.sharedTerms.length > 0 ? `shared words: ${link.reason.sharedTerms.join(', ')}` : '',

@@ -39,7 +39,12 @@ export class StoriesService {
     const isCorrected = history.some((v) => v.kind === 'correction');
     if (latest && latest.pubstatus !== 'usable') {
       const base = { tags: [], topics: [], cluster: null, related: [], history, isCorrected };
-      return { ...contentFromStory(latest.story, latest.provenance), ...base, version: latest.version, status: 'killed' };
+      return {
+        ...contentFromStory(latest.story, latest.provenance),
+        ...base,
+        version: latest.version,
+        status: 'killed',
+      };
     }
     if (document) {
       return {
@@ -55,7 +60,12 @@ export class StoriesService {
     }
     if (!latest) throw new StoryNotFoundError(uri);
     const base = { tags: [], topics: [], cluster: null, related: [], history, isCorrected };
-    return { ...contentFromStory(latest.story, latest.provenance), ...base, version: latest.version, status: 'pending' };
+    return {
+      ...contentFromStory(latest.story, latest.provenance),
+      ...base,
+      version: latest.version,
+      status: 'pending',
+    };
   }
 
   async getRelated(uri: string): Promise<{ uri: string; related: RelatedStoryView[] }> {
@@ -69,11 +79,14 @@ export class StoriesService {
   /** Other wires' copies first, then the enricher's links to stories that are still live. */
   private async relatedTo(document: StorySearchDocument): Promise<RelatedStoryView[]> {
     const [copies, targets] = await Promise.all([
-      document.cluster ? this.documents.findClusterCopies(document.cluster, document.uri) : Promise.resolve([]),
+      document.cluster
+        ? this.documents.findClusterCopies(document.cluster, document.uri)
+        : Promise.resolve([]),
       this.documents.findByUris(document.related.map((link) => link.uri)),
     ]);
     const tagNames = new Map<string, string>();
-    for (const doc of [...targets.values(), document]) for (const tag of doc.tags) tagNames.set(tag.id, tag.name);
+    for (const doc of [...targets.values(), document])
+      for (const tag of doc.tags) tagNames.set(tag.id, tag.name);
     const copyUris = new Set(copies.map((c) => c.uri));
     const links = document.related.flatMap((link) => {
       const target = targets.get(link.uri);
@@ -82,7 +95,11 @@ export class StoriesService {
     return [...copies.map(toSameStory), ...links];
   }
 
-  private describeHistory(versions: Awaited<ReturnType<StoryHistoryRepository['findVersions']>>): StoryVersionView[] {
-    return versions.map((row, i) => toVersionView(row, describeChange(i > 0 ? versions[i - 1].story : null, row.story)));
+  private describeHistory(
+    versions: Awaited<ReturnType<StoryHistoryRepository['findVersions']>>,
+  ): StoryVersionView[] {
+    return versions.map((row, i) =>
+      toVersionView(row, describeChange(i > 0 ? versions[i - 1].story : null, row.story)),
+    );
   }
 }

@@ -58,13 +58,20 @@ describe('describeChange', () => {
   });
 
   it('does not mistake the word "correct" in ordinary copy for a correction', () => {
-    const v2 = { ...v1, version: 2, body_text: `${v1.body_text} Officials said the figures were correct.` };
+    const v2 = {
+      ...v1,
+      version: 2,
+      body_text: `${v1.body_text} Officials said the figures were correct.`,
+    };
     expect(describeChange(v1, v2).kind).toBe('update');
   });
 });
 
 describe('diffSentences', () => {
   it('lists only sentences that changed', () => {
-    expect(diffSentences('A b. C d. E f.', 'A b. X y. E f.')).toEqual({ removed: ['C d.'], added: ['X y.'] });
+    expect(diffSentences('A b. C d. E f.', 'A b. X y. E f.')).toEqual({
+      removed: ['C d.'],
+      added: ['X y.'],
+    });
   });
 });

@@ -11,7 +11,17 @@ export interface VersionChange {
   changes: FieldChange[];
 }
 
-const SHORT_FIELDS = ['pubstatus', 'headline', 'subheadline', 'byline', 'located', 'slugline', 'description', 'language', 'urgency'] as const;
+const SHORT_FIELDS = [
+  'pubstatus',
+  'headline',
+  'subheadline',
+  'byline',
+  'located',
+  'slugline',
+  'description',
+  'language',
+  'urgency',
+] as const;
 
 /**
  * Agencies mark corrections in the text itself (Reuters "CORRECTED-", AP "CORRECTS", AFP
@@ -20,7 +30,10 @@ const SHORT_FIELDS = ['pubstatus', 'headline', 'subheadline', 'byline', 'located
 const CORRECTION_MARK = /\b(CORRECTED|CORRECTS|CORRECTION|CORRECTING|corrects|correction)\b/;
 
 /** What changed from one version of a story to the next, and what kind of change it was. */
-export function describeChange(previous: CanonicalStory | null, current: CanonicalStory): VersionChange {
+export function describeChange(
+  previous: CanonicalStory | null,
+  current: CanonicalStory,
+): VersionChange {
   if (!previous) return { kind: current.pubstatus === 'usable' ? 'first' : 'kill', changes: [] };
   const changes: FieldChange[] = [];
   for (const field of SHORT_FIELDS) {
@@ -29,19 +42,29 @@ export function describeChange(previous: CanonicalStory | null, current: Canonic
     if (before !== after) changes.push({ field, before, after });
   }
   const body = diffSentences(previous.body_text ?? '', current.body_text ?? '');
-  if (body.removed.length > 0 || body.added.length > 0) changes.push({ field: 'body_text', ...body });
+  if (body.removed.length > 0 || body.added.length > 0)
+    changes.push({ field: 'body_text', ...body });
   return { kind: kindOf(previous, current, changes), changes };
 }
 
-function kindOf(previous: CanonicalStory, current: CanonicalStory, changes: FieldChange[]): VersionKind {
+function kindOf(
+  previous: CanonicalStory,
+  current: CanonicalStory,
+  changes: FieldChange[],
+): VersionKind {
   if (current.pubstatus !== 'usable') return 'kill';
   if (previous.pubstatus !== 'usable') return 'reinstatement';
-  const newText = changes.flatMap((c) => ('added' in c ? c.added : [String(c.after ?? '')])).join('\n');
+  const newText = changes
+    .flatMap((c) => ('added' in c ? c.added : [String(c.after ?? '')]))
+    .join('\n');
   return CORRECTION_MARK.test(newText) ? 'correction' : 'update';
 }
 
 /** Sentences that disappeared and sentences that are new; unchanged ones are left out. */
-export function diffSentences(before: string, after: string): { removed: string[]; added: string[] } {
+export function diffSentences(
+  before: string,
+  after: string,
+): { removed: string[]; added: string[] } {
   const old = sentences(before);
   const now = sentences(after);
   const oldSet = new Set(old);

@@ -3,7 +3,13 @@ import type { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { SEARCH_CLIENT, documentIdFor, type StorySearchDocument } from '@lib/search';
 
-const WITHOUT_SEARCH_COPIES = ['folded_text', 'folded_headline', 'folded_byline', 'tag_suggest', 'facets'];
+const WITHOUT_SEARCH_COPIES = [
+  'folded_text',
+  'folded_headline',
+  'folded_byline',
+  'tag_suggest',
+  'facets',
+];
 
 /** Live stories as indexed (with their enrichment), read through the alias. */
 @Injectable()
@@ -23,7 +29,11 @@ export class StoryDocumentRepository {
     const found = new Map<string, StorySearchDocument>();
     if (uris.length === 0) return found;
     const response = await this.client.mget<StorySearchDocument>(
-      { index: this.config.ES_STORIES_ALIAS, ids: uris.map(documentIdFor), _source_excludes: WITHOUT_SEARCH_COPIES },
+      {
+        index: this.config.ES_STORIES_ALIAS,
+        ids: uris.map(documentIdFor),
+        _source_excludes: WITHOUT_SEARCH_COPIES,
+      },
       { ignore: [404] },
     );
     for (const doc of response.docs ?? []) {
@@ -38,7 +48,12 @@ export class StoryDocumentRepository {
       {
         index: this.config.ES_STORIES_ALIAS,
         size: 20,
-        query: { bool: { filter: [{ term: { cluster } }, { term: { pubstatus: 'usable' } }], must_not: [{ term: { uri: exceptUri } }] } },
+        query: {
+          bool: {
+            filter: [{ term: { cluster } }, { term: { pubstatus: 'usable' } }],
+            must_not: [{ term: { uri: exceptUri } }],
+          },
+        },
         sort: [{ versioncreated: { order: 'desc' } }, { uri: { order: 'asc' } }],
         _source: { excludes: [...WITHOUT_SEARCH_COPIES, 'body_text', 'body_html'] },
       },

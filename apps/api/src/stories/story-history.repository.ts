@@ -12,6 +12,8 @@ export class StoryHistoryRepository {
   }
 
   findVersions(uri: string): Promise<StoryVersionEntity[]> {
-    return this.dataSource.getRepository(StoryVersionEntity).find({ where: { uri }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(StoryVersionEntity)
+      .find({ where: { uri }, order: { version: 'ASC' } });
   }
 }

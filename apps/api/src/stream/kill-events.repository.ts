@@ -27,7 +27,10 @@ export class KillEventsRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async after(position: StreamPosition, until: number, limit: number): Promise<StreamEvent[]> {
-    const after = position.uri === null ? `${AT} > $3` : `(${AT}, uri COLLATE "C") > ($3::bigint, $4::text COLLATE "C")`;
+    const after =
+      position.uri === null
+        ? `${AT} > $3`
+        : `(${AT}, uri COLLATE "C") > ($3::bigint, $4::text COLLATE "C")`;
     const rows: KillRow[] = await this.dataSource.query(
       `SELECT uri, version, pubstatus, story->>'headline' AS headline, provenance->>'source' AS source,
               story->>'provider' AS provider, story->>'versioncreated' AS versioncreated, ${AT} AS at

@@ -5,7 +5,17 @@ import { SEARCH_CLIENT, type StorySearchDocument } from '@lib/search';
 import type { StreamEvent } from './stream-event';
 import type { StreamPosition } from './stream-position';
 
-type EventFields = Pick<StorySearchDocument, 'uri' | 'version' | 'pubstatus' | 'headline' | 'source' | 'provider' | 'versioncreated' | 'indexed_at'>;
+type EventFields = Pick<
+  StorySearchDocument,
+  | 'uri'
+  | 'version'
+  | 'pubstatus'
+  | 'headline'
+  | 'source'
+  | 'provider'
+  | 'versioncreated'
+  | 'indexed_at'
+>;
 
 /** Indexed and updated stories, read from the index by their indexing time. */
 @Injectable()
@@ -24,13 +34,30 @@ export class StoryEventsRepository {
         bool: {
           filter: [
             { term: { pubstatus: 'usable' } },
-            { range: { indexed_at: { [position.uri === null ? 'gt' : 'gte']: position.at, lte: until, format: 'epoch_millis' } } },
+            {
+              range: {
+                indexed_at: {
+                  [position.uri === null ? 'gt' : 'gte']: position.at,
+                  lte: until,
+                  format: 'epoch_millis',
+                },
+              },
+            },
           ],
         },
       },
       sort: [{ indexed_at: { order: 'asc' } }, { uri: { order: 'asc' } }],
       ...(position.uri !== null ? { search_after: [position.at, position.uri] } : {}),
-      _source: ['uri', 'version', 'pubstatus', 'headline', 'source', 'provider', 'versioncreated', 'indexed_at'],
+      _source: [
+        'uri',
+        'version',
+        'pubstatus',
+        'headline',
+        'source',
+        'provider',
+        'versioncreated',
+        'indexed_at',
+      ],
     });
     return response.hits.hits.flatMap((hit) => {
       const d = hit._source;

@@ -32,7 +32,10 @@ export class StreamService {
   /** From `since` (exclusive), or from now when the client gives no position. */
   events(since: StreamPosition | null): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      let position: StreamPosition = since ?? { at: Date.now() - this.config.API_STREAM_LAG_MS, uri: null };
+      let position: StreamPosition = since ?? {
+        at: Date.now() - this.config.API_STREAM_LAG_MS,
+        uri: null,
+      };
       let stopped = false;
       const sleeper: { wake?: () => void } = {};
       const pause = (ms: number) =>
@@ -43,7 +46,10 @@ export class StreamService {
             resolve();
           };
         });
-      const heartbeat = setInterval(() => subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } }), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } }),
+        HEARTBEAT_MS,
+      );
 
       const poll = async (): Promise<void> => {
         subscriber.next({ type: 'ready', data: { at: new Date().toISOString() }, retry: RETRY_MS });
@@ -79,14 +85,23 @@ export class StreamService {
   }
 
   /** Both sources merged in (time, uri) order, never past what either source has fully read. */
-  private async next(position: StreamPosition, until: number): Promise<{ events: StreamEvent[]; position: StreamPosition; isFull: boolean }> {
-    const [stories, kills] = await Promise.all([this.stories.after(position, until, BATCH), this.kills.after(position, until, BATCH)]);
+  private async next(
+    position: StreamPosition,
+    until: number,
+  ): Promise<{ events: StreamEvent[]; position: StreamPosition; isFull: boolean }> {
+    const [stories, kills] = await Promise.all([
+      this.stories.after(position, until, BATCH),
+      this.kills.after(position, until, BATCH),
+    ]);
     let limit: StreamPosition = { at: until, uri: null };
     for (const list of [stories, kills]) {
       const last = list[list.length - 1];
-      if (list.length === BATCH && last && comparePositions(last, limit) < 0) limit = { at: last.at, uri: last.uri };
+      if (list.length === BATCH && last && comparePositions(last, limit) < 0)
+        limit = { at: last.at, uri: last.uri };
     }
-    const events = [...stories, ...kills].filter((e) => comparePositions(e, limit) <= 0).sort(comparePositions);
+    const events = [...stories, ...kills]
+      .filter((e) => comparePositions(e, limit) <= 0)
+      .sort(comparePositions);
     return { events, position: limit, isFull: limit.uri !== null };
   }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { TAG_KINDS } from '@lib/contracts';
 import type { TagSuggestion } from '@lib/search';
 import { parseQuery } from '../http/parse-query';
@@ -12,8 +18,15 @@ export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tag autocomplete with the number of live stories per tag, most used first' })
-  @ApiQuery({ name: 'q', required: false, description: 'Start of any word of the name or an alias; diacritics optional ("erdo" finds Erdoğan)' })
+  @ApiOperation({
+    summary: 'Tag autocomplete with the number of live stories per tag, most used first',
+  })
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    description:
+      'Start of any word of the name or an alias; diacritics optional ("erdo" finds Erdoğan)',
+  })
   @ApiQuery({ name: 'kind', required: false, enum: TAG_KINDS })
   @ApiQuery({ name: 'size', required: false, description: '1 to 50, default 10' })
   @ApiOkResponse({ description: '{ items: [{ id, kind, name, count }] }' })

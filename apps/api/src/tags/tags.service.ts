@@ -9,7 +9,11 @@ export class TagsService {
   constructor(private readonly tags: TagsRepository) {}
 
   async suggest(params: TagsParams): Promise<{ items: TagSuggestion[] }> {
-    const items = await this.tags.suggest({ q: params.q || null, kind: params.kind, size: params.size });
+    const items = await this.tags.suggest({
+      q: params.q || null,
+      kind: params.kind,
+      size: params.size,
+    });
     return { items };
   }
 }

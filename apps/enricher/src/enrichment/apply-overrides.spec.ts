@@ -32,13 +32,21 @@ describe('applyOverrides', () => {
       blockedRelated: ['r1'],
     });
     expect(result.tags.map((t) => t.id)).toEqual(['org:nato', 'person:a', 'place:x']);
-    expect(result.tags[0]).toMatchObject({ confidence: 1, provenance: { method: 'editorial-pin' } });
+    expect(result.tags[0]).toMatchObject({
+      confidence: 1,
+      provenance: { method: 'editorial-pin' },
+    });
     expect(result.related.map((r) => r.uri)).toEqual(['r9', 'r2']);
     expect(result.cluster).toBe('sh:1');
   });
 
   it('lets a block win over a pin of the same tag', () => {
-    const result = applyOverrides(enrichment, { pinnedTags: [tag('person:z')], blockedTags: ['person:z'], pinnedRelated: [], blockedRelated: [] });
+    const result = applyOverrides(enrichment, {
+      pinnedTags: [tag('person:z')],
+      blockedTags: ['person:z'],
+      pinnedRelated: [],
+      blockedRelated: [],
+    });
     expect(result.tags.map((t) => t.id)).not.toContain('person:z');
   });
 });

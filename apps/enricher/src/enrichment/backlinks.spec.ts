@@ -15,11 +15,17 @@ const enrichment: Enrichment = {
 describe('backlinksFor', () => {
   it('links back only from strongly related earlier stories, at most max', () => {
     const links = backlinksFor(story, enrichment, { minScore: 1, max: 1 });
-    expect(links).toEqual([{ targetUri: 'old-1', link: { uri: 'new', headline: 'Newer coverage', score: 1.4, reason } }]);
-    expect(backlinksFor(story, enrichment, { minScore: 1, max: 5 }).map((l) => l.targetUri)).toEqual(['old-1', 'old-2']);
+    expect(links).toEqual([
+      { targetUri: 'old-1', link: { uri: 'new', headline: 'Newer coverage', score: 1.4, reason } },
+    ]);
+    expect(
+      backlinksFor(story, enrichment, { minScore: 1, max: 5 }).map((l) => l.targetUri),
+    ).toEqual(['old-1', 'old-2']);
   });
 
   it('never links back from a killed story', () => {
-    expect(backlinksFor({ ...story, pubstatus: 'canceled' }, enrichment, { minScore: 0, max: 5 })).toEqual([]);
+    expect(
+      backlinksFor({ ...story, pubstatus: 'canceled' }, enrichment, { minScore: 0, max: 5 }),
+    ).toEqual([]);
   });
 });

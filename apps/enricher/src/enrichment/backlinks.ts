@@ -1,8 +1,4 @@
-import {
-  type CanonicalStory,
-  type Enrichment,
-  type StoryBacklinkedV1,
-} from '@lib/contracts';
+import { type CanonicalStory, type Enrichment, type StoryBacklinkedV1 } from '@lib/contracts';
 
 export interface BacklinkPolicy {
   minScore: number;
@@ -13,7 +9,11 @@ export interface BacklinkPolicy {
  * The earlier stories a new one should be linked from: only its strongest related links, and
  * only for live stories. Each backlink carries the same score and reasons, seen from the other side.
  */
-export function backlinksFor(story: CanonicalStory, enrichment: Enrichment, policy: BacklinkPolicy): StoryBacklinkedV1['payload'][] {
+export function backlinksFor(
+  story: CanonicalStory,
+  enrichment: Enrichment,
+  policy: BacklinkPolicy,
+): StoryBacklinkedV1['payload'][] {
   if (story.pubstatus !== 'usable') return [];
   return enrichment.related
     .filter((link) => link.score >= policy.minScore && link.uri !== story.uri)

@@ -25,8 +25,14 @@ export class EnrichStoryService {
 
   async enrich(payload: StoryIngestedV1Payload): Promise<Enrichment> {
     const { story } = payload;
-    const { enrichment, signature } = await enrichWithNeighbours(story, this.resources, this.neighbours, this.recent);
-    if (enrichment.cluster) this.recent.remember({ uri: story.uri, signature, clusterKey: enrichment.cluster });
+    const { enrichment, signature } = await enrichWithNeighbours(
+      story,
+      this.resources,
+      this.neighbours,
+      this.recent,
+    );
+    if (enrichment.cluster)
+      this.recent.remember({ uri: story.uri, signature, clusterKey: enrichment.cluster });
     return applyOverrides(enrichment, payload.overrides);
   }
 }

@@ -10,7 +10,13 @@ export const ENRICHMENT_RESOURCES = Symbol('ENRICHMENT_RESOURCES');
 export function loadEnrichmentResources(config: Env): EnrichmentResources {
   const log = new Logger('EnrichmentResources');
   const resources = load(config.ENRICHMENT_DATA_DIR, config.TOPIC_MODEL_FILE);
-  if (resources.topics) log.log(`topic model ${resources.topics.model.version} (${resources.topics.model.classes.length} topics) from ${resources.topicModelFile ?? ''}`);
-  else log.warn(`no topic model under ${config.ENRICHMENT_DATA_DIR}/models: stories get no topic tags (run: npm run --silent cli -- train-topics)`);
+  if (resources.topics)
+    log.log(
+      `topic model ${resources.topics.model.version} (${resources.topics.model.classes.length} topics) from ${resources.topicModelFile ?? ''}`,
+    );
+  else
+    log.warn(
+      `no topic model under ${config.ENRICHMENT_DATA_DIR}/models: stories get no topic tags (run: npm run --silent cli -- train-topics)`,
+    );
   return resources;
 }

@@ -10,7 +10,11 @@ import { StoryNeighboursRepository } from './story-neighbours.repository';
   providers: [
     EnrichStoryService,
     StoryNeighboursRepository,
-    { provide: ENRICHMENT_RESOURCES, inject: [APP_CONFIG], useFactory: (config: Env) => loadEnrichmentResources(config) },
+    {
+      provide: ENRICHMENT_RESOURCES,
+      inject: [APP_CONFIG],
+      useFactory: (config: Env) => loadEnrichmentResources(config),
+    },
   ],
 })
 export class EnrichmentModule {}

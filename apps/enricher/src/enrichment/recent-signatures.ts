@@ -1,4 +1,9 @@
-import { hammingDistance, type ClusterEntry, type NearestMatch, type SimHash } from '@lib/enrichment';
+import {
+  hammingDistance,
+  type ClusterEntry,
+  type NearestMatch,
+  type SimHash,
+} from '@lib/enrichment';
 
 /**
  * The signatures this enricher saw most recently, bounded: copies of one event from several
@@ -17,7 +22,8 @@ export class RecentSignatures {
     let best: NearestMatch | undefined;
     for (const entry of this.entries.values()) {
       const distance = hammingDistance(signature, entry.signature);
-      if (distance <= maxDistance && (!best || distance < best.distance)) best = { entry, distance };
+      if (distance <= maxDistance && (!best || distance < best.distance))
+        best = { entry, distance };
     }
     return best;
   }

@@ -29,7 +29,10 @@ export class StoryIngestedConsumer {
     private readonly publisher: KafkaPublisher,
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {
-    this.backlinkPolicy = { minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE, max: config.ENRICHMENT_MAX_BACKLINKS };
+    this.backlinkPolicy = {
+      minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
+      max: config.ENRICHMENT_MAX_BACKLINKS,
+    };
   }
 
   private readonly backlinkPolicy: BacklinkPolicy;
@@ -41,28 +44,40 @@ export class StoryIngestedConsumer {
   @EventPattern(Topics.storyIngested)
   async onStoryIngested(@Payload() batch: InboundBatch): Promise<MessageOutcome[]> {
     const output: OutboundMessage[] = [];
-    const outcomes = await processByKey(batch.messages, this.config.KAFKA_CONSUMER_CONCURRENCY, async (message) => {
-      const event = parseEvent(message, storyIngestedV1Schema);
-      const enrichment = await this.enrichStory.enrich(event.payload);
-      const enriched: StoryEnrichedV1 = {
-        ...createEnvelope(
-          STORY_ENRICHED_V1,
-          { story: event.payload.story, provenance: event.payload.provenance, enrichment },
-          { producer: 'enricher', correlationId: event.correlationId, causationId: event.eventId },
-        ),
-        eventType: STORY_ENRICHED_V1,
-      };
-      const headers = { [CORRELATION_HEADER]: event.correlationId };
-      output.push({ key: event.payload.story.uri, value: enriched, headers });
-      // Keyed by the earlier story, so the backlink stays in order with that story's own updates.
-      for (const backlink of backlinksFor(event.payload.story, enrichment, this.backlinkPolicy)) {
-        const value: StoryBacklinkedV1 = {
-          ...createEnvelope(STORY_BACKLINKED_V1, backlink, { producer: 'enricher', correlationId: event.correlationId, causationId: event.eventId }),
-          eventType: STORY_BACKLINKED_V1,
+    const outcomes = await processByKey(
+      batch.messages,
+      this.config.KAFKA_CONSUMER_CONCURRENCY,
+      async (message) => {
+        const event = parseEvent(message, storyIngestedV1Schema);
+        const enrichment = await this.enrichStory.enrich(event.payload);
+        const enriched: StoryEnrichedV1 = {
+          ...createEnvelope(
+            STORY_ENRICHED_V1,
+            { story: event.payload.story, provenance: event.payload.provenance, enrichment },
+            {
+              producer: 'enricher',
+              correlationId: event.correlationId,
+              causationId: event.eventId,
+            },
+          ),
+          eventType: STORY_ENRICHED_V1,
         };
-        output.push({ key: backlink.targetUri, value, headers });
-      }
-    });
+        const headers = { [CORRELATION_HEADER]: event.correlationId };
+        output.push({ key: event.payload.story.uri, value: enriched, headers });
+        // Keyed by the earlier story, so the backlink stays in order with that story's own updates.
+        for (const backlink of backlinksFor(event.payload.story, enrichment, this.backlinkPolicy)) {
+          const value: StoryBacklinkedV1 = {
+            ...createEnvelope(STORY_BACKLINKED_V1, backlink, {
+              producer: 'enricher',
+              correlationId: event.correlationId,
+              causationId: event.eventId,
+            }),
+            eventType: STORY_BACKLINKED_V1,
+          };
+          output.push({ key: backlink.targetUri, value, headers });
+        }
+      },
+    );
     await this.publisher.publish(Topics.storyEnriched, output);
     return outcomes;
   }

@@ -10,7 +10,9 @@ const MAX_RELATED = 10;
 
 /** A story's related links with the backlink added: one link per story, strongest first, bounded. */
 export function mergeRelated(existing: RelatedLink[], link: RelatedLink): RelatedLink[] {
-  return [link, ...existing.filter((l) => l.uri !== link.uri)].sort((a, b) => b.score - a.score).slice(0, MAX_RELATED);
+  return [link, ...existing.filter((l) => l.uri !== link.uri)]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_RELATED);
 }
 
 @Injectable()
@@ -34,14 +36,18 @@ export class BacklinkService {
         { index: this.config.ES_STORIES_ALIAS, id: documentIdFor(targetUri) },
         { ignore: [404] },
       );
-      if (!current.found || !current._source || current._version === undefined) return { status: 'done' };
+      if (!current.found || !current._source || current._version === undefined)
+        return { status: 'done' };
       await this.client.index(
         {
           index: current._index,
           id: current._id,
           version: current._version,
           version_type: 'external_gte',
-          document: { ...current._source, related: mergeRelated(current._source.related ?? [], link) },
+          document: {
+            ...current._source,
+            related: mergeRelated(current._source.related ?? [], link),
+          },
         },
         { ignore: [409] },
       );

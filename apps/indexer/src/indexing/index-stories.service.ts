@@ -5,7 +5,8 @@ import { documentIdFor, toSearchDocument, type BulkOperation } from '@lib/search
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryIndexRepository } from './story-index.repository';
 
-export type IndexOutcome = { status: 'done' } | { status: 'retry'; error: Error } | { status: 'dead'; error: Error };
+export type IndexOutcome =
+  { status: 'done' } | { status: 'retry'; error: Error } | { status: 'dead'; error: Error };
 
 /** Publishes live stories and removes killed ones; newest version wins inside the engine. */
 @Injectable()
@@ -22,7 +23,12 @@ export class IndexStoriesService {
       const id = documentIdFor(story.uri);
       // Kills (canceled, withheld) delete the story; their version outranks every earlier one.
       if (story.pubstatus !== 'usable') return { kind: 'delete', id, version: story.version };
-      return { kind: 'index', id, version: story.version, document: toSearchDocument(event.payload, now, event.correlationId) };
+      return {
+        kind: 'index',
+        id,
+        version: story.version,
+        document: toSearchDocument(event.payload, now, event.correlationId),
+      };
     });
     const stopTimer = this.metrics.timeBulk();
     let results: Awaited<ReturnType<StoryIndexRepository['write']>>;
@@ -47,7 +53,10 @@ export class IndexStoriesService {
           return { status: 'retry', error: new Error(`search engine: ${result.reason}`) };
         case 'rejected':
           this.metrics.countFailure('rejected');
-          return { status: 'dead', error: new NonRetriableError('SEARCH.DOCUMENT_REJECTED', result.reason) };
+          return {
+            status: 'dead',
+            error: new NonRetriableError('SEARCH.DOCUMENT_REJECTED', result.reason),
+          };
       }
     });
   }

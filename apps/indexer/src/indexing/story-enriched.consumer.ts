@@ -14,7 +14,10 @@ import { BacklinkService } from './backlink.service';
 import { IndexStoriesService } from './index-stories.service';
 
 /** The enriched-stories topic carries enriched stories and backlinks to earlier stories. */
-const enrichedTopicEventSchema = z.discriminatedUnion('eventType', [storyEnrichedV1Schema, storyBacklinkedV1Schema]);
+const enrichedTopicEventSchema = z.discriminatedUnion('eventType', [
+  storyEnrichedV1Schema,
+  storyBacklinkedV1Schema,
+]);
 
 @Controller()
 export class StoryEnrichedConsumer {

@@ -30,7 +30,11 @@ export class StoryIndexRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const index = await ensureStoriesIndex(this.client, this.config.ES_STORIES_ALIAS, this.config.ES_REFRESH_INTERVAL);
+        const index = await ensureStoriesIndex(
+          this.client,
+          this.config.ES_STORIES_ALIAS,
+          this.config.ES_REFRESH_INTERVAL,
+        );
         this.log.log(`writing stories through alias ${this.config.ES_STORIES_ALIAS} (${index})`);
         return;
       } catch (error) {
@@ -51,18 +55,35 @@ export class StoryIndexRepository implements OnModuleInit {
       // The alias vanished (deleted by hand): recreate it rather than let a write to its name
       // auto-create a plain index that would block the alias from then on.
       if (targets.length === 0) {
-        await ensureStoriesIndex(this.client, this.config.ES_STORIES_ALIAS, this.config.ES_REFRESH_INTERVAL);
+        await ensureStoriesIndex(
+          this.client,
+          this.config.ES_STORIES_ALIAS,
+          this.config.ES_REFRESH_INTERVAL,
+        );
         targets = await this.targets.get();
       }
       return await bulkWriteTargets(this.client, targets, operations);
     } catch (error) {
-      if (isEngineOutage(error)) throw new DependencyUnavailableError('search engine', error instanceof Error ? error.message : String(error), { cause: error });
+      if (isEngineOutage(error))
+        throw new DependencyUnavailableError(
+          'search engine',
+          error instanceof Error ? error.message : String(error),
+          { cause: error },
+        );
       throw error;
     }
   }
 }
 
 function isEngineOutage(error: unknown): boolean {
-  if (error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError) return true;
-  return error instanceof errors.ResponseError && (error.statusCode === 429 || (error.statusCode ?? 0) >= 500);
+  if (
+    error instanceof errors.ConnectionError ||
+    error instanceof errors.TimeoutError ||
+    error instanceof errors.NoLivingConnectionsError
+  )
+    return true;
+  return (
+    error instanceof errors.ResponseError &&
+    (error.statusCode === 429 || (error.statusCode ?? 0) >= 500)
+  );
 }

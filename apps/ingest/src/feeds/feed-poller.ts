@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WIRE_FORMATS } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
@@ -45,7 +51,12 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async poll(feed: DueFeed): Promise<void> {
-    const fetched = await fetchFeed(feed.url, feed, this.config.FEED_FETCH_TIMEOUT_MS, this.config.INGEST_MAX_BODY_BYTES);
+    const fetched = await fetchFeed(
+      feed.url,
+      feed,
+      this.config.FEED_FETCH_TIMEOUT_MS,
+      this.config.INGEST_MAX_BODY_BYTES,
+    );
     try {
       if (fetched.status === 'not-modified') {
         await this.sources.recordPollSuccess(feed.id, feed, false);
@@ -67,17 +78,28 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
         receivedAt: new Date(),
       });
       const accepted = result.results.filter((r) => r.status === 'accepted').length;
-      if (accepted > 0) this.log.log(`feed ${feed.name}: ${accepted} new of ${result.results.length}`);
-      await this.sources.recordPollSuccess(feed.id, { etag: fetched.etag, lastModified: fetched.lastModified }, accepted > 0);
+      if (accepted > 0)
+        this.log.log(`feed ${feed.name}: ${accepted} new of ${result.results.length}`);
+      await this.sources.recordPollSuccess(
+        feed.id,
+        { etag: fetched.etag, lastModified: fetched.lastModified },
+        accepted > 0,
+      );
     } catch (error) {
-      if (error instanceof RejectedInputError) await this.fail(feed, `${error.wireError.code}: ${error.message} (rejected item ${error.rejectedItemId})`);
+      if (error instanceof RejectedInputError)
+        await this.fail(
+          feed,
+          `${error.wireError.code}: ${error.message} (rejected item ${error.rejectedItemId})`,
+        );
       else this.log.warn(`feed ${feed.name} poll not recorded: ${String(error)}`);
     }
   }
 
   private async fail(feed: DueFeed, reason: string): Promise<void> {
     const delay = failureDelaySeconds(feed.intervalSeconds, feed.consecutiveFailures);
-    this.log.warn(`feed ${feed.name} failed (${feed.consecutiveFailures + 1} in a row), next try in ${delay}s: ${reason}`);
+    this.log.warn(
+      `feed ${feed.name} failed (${feed.consecutiveFailures + 1} in a row), next try in ${delay}s: ${reason}`,
+    );
     await this.sources.recordPollFailure(feed.id, reason, delay);
   }
 }

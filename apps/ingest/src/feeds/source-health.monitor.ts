@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Gauge, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@lib/observability';
 import { SourceRepository } from '../sources/source.repository';
@@ -21,8 +27,18 @@ export class SourceHealthMonitor implements OnApplicationBootstrap, BeforeApplic
     private readonly sources: SourceRepository,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.lastItem = new Gauge({ name: 'newswire_source_last_item_timestamp_seconds', help: 'When a source last delivered a new story', labelNames: ['source'], registers: [registry] });
-    this.idleWindow = new Gauge({ name: 'newswire_source_idle_window_seconds', help: 'How long a source may stay quiet before it is alerted on', labelNames: ['source'], registers: [registry] });
+    this.lastItem = new Gauge({
+      name: 'newswire_source_last_item_timestamp_seconds',
+      help: 'When a source last delivered a new story',
+      labelNames: ['source'],
+      registers: [registry],
+    });
+    this.idleWindow = new Gauge({
+      name: 'newswire_source_idle_window_seconds',
+      help: 'How long a source may stay quiet before it is alerted on',
+      labelNames: ['source'],
+      registers: [registry],
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -40,7 +56,10 @@ export class SourceHealthMonitor implements OnApplicationBootstrap, BeforeApplic
       this.lastItem.set({ source: source.name }, last);
       this.idleWindow.set({ source: source.name }, source.idleWindowSeconds);
       const isQuiet = Date.now() / 1000 - last > source.idleWindowSeconds;
-      if (isQuiet && !this.quiet.has(source.name)) this.log.warn(`source ${source.name} quiet since ${source.lastItemAt ?? 'registration'} (idle window ${source.idleWindowSeconds}s)`);
+      if (isQuiet && !this.quiet.has(source.name))
+        this.log.warn(
+          `source ${source.name} quiet since ${source.lastItemAt ?? 'registration'} (idle window ${source.idleWindowSeconds}s)`,
+        );
       if (isQuiet) this.quiet.add(source.name);
       else this.quiet.delete(source.name);
     }

@@ -13,7 +13,10 @@ export interface FileSighting {
 }
 
 /** Regular files ready to take: present, unchanged since the previous scan. */
-export async function readyFiles(folder: string, previous: Map<string, FileSighting>): Promise<{ ready: string[]; seen: Map<string, FileSighting> }> {
+export async function readyFiles(
+  folder: string,
+  previous: Map<string, FileSighting>,
+): Promise<{ ready: string[]; seen: Map<string, FileSighting> }> {
   const seen = new Map<string, FileSighting>();
   const ready: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -24,7 +27,8 @@ export async function readyFiles(folder: string, previous: Map<string, FileSight
     seen.set(path, sighting);
     const before = previous.get(path);
     // An agency's upload may still be growing: take a file once two scans saw the same size and time.
-    if (before && before.size === sighting.size && before.mtimeMs === sighting.mtimeMs) ready.push(path);
+    if (before && before.size === sighting.size && before.mtimeMs === sighting.mtimeMs)
+      ready.push(path);
   }
   return { ready: ready.sort(), seen };
 }

@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +13,15 @@ import { APP_CONFIG, type Env } from '@lib/config';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
 import { SourceRepository } from '../sources/source.repository';
-import { DONE_DIR, ERROR_DIR, ensureFolders, moveTo, readyFiles, writeReason, type FileSighting } from './drop-folder';
+import {
+  DONE_DIR,
+  ERROR_DIR,
+  ensureFolders,
+  moveTo,
+  readyFiles,
+  writeReason,
+  type FileSighting,
+} from './drop-folder';
 
 /**
  * Takes files agencies drop into a folder (as they deliver over FTP): each one is parsed and
@@ -48,7 +62,10 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
     for (const source of folders) {
       try {
         await ensureFolders(source.folder);
-        const { ready, seen } = await readyFiles(source.folder, this.sightings.get(source.folder) ?? new Map<string, FileSighting>());
+        const { ready, seen } = await readyFiles(
+          source.folder,
+          this.sightings.get(source.folder) ?? new Map<string, FileSighting>(),
+        );
         this.sightings.set(source.folder, seen);
         for (const path of ready) await this.take(path, source);
       } catch (error) {
@@ -57,7 +74,10 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async take(path: string, source: { name: string; provider: string | null; format: string | null }): Promise<void> {
+  private async take(
+    path: string,
+    source: { name: string; provider: string | null; format: string | null },
+  ): Promise<void> {
     const correlationId = randomUUID();
     try {
       const result = await this.intake.submit({
@@ -71,17 +91,27 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
         receivedAt: new Date(),
       });
       await moveTo(path, DONE_DIR);
-      this.log.log(`${basename(path)} from ${source.name}: ${result.results.map((r) => `${r.uri} ${r.status}`).join(', ')}`);
+      this.log.log(
+        `${basename(path)} from ${source.name}: ${result.results.map((r) => `${r.uri} ${r.status}`).join(', ')}`,
+      );
     } catch (error) {
       if (!(error instanceof RejectedInputError)) {
-        this.log.warn(`${basename(path)} from ${source.name} left for the next scan: ${String(error)}`);
+        this.log.warn(
+          `${basename(path)} from ${source.name} left for the next scan: ${String(error)}`,
+        );
         return;
       }
       const moved = await moveTo(path, ERROR_DIR);
       const { code, format, line, field } = error.wireError;
       await writeReason(
         moved,
-        [`${code}: ${error.message}`, format && `format: ${format}`, line !== undefined && `line: ${line}`, field && `field: ${field}`, `rejected item: ${error.rejectedItemId}`]
+        [
+          `${code}: ${error.message}`,
+          format && `format: ${format}`,
+          line !== undefined && `line: ${line}`,
+          field && `field: ${field}`,
+          `rejected item: ${error.rejectedItemId}`,
+        ]
           .filter(Boolean)
           .join('\n'),
       );

@@ -27,12 +27,16 @@ export function ingestedEventRow(
   return {
     topic: Topics.storyIngested,
     key: story.uri,
-    payload: { ...createEnvelope(STORY_INGESTED_V1, payload, { producer: 'ingest', correlationId }), eventType: STORY_INGESTED_V1 },
+    payload: {
+      ...createEnvelope(STORY_INGESTED_V1, payload, { producer: 'ingest', correlationId }),
+      eventType: STORY_INGESTED_V1,
+    },
     headers: { [CORRELATION_HEADER]: correlationId },
   };
 }
 
-export const INSERT_OUTBOX_SQL = 'INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($1, $2, $3, $4)';
+export const INSERT_OUTBOX_SQL =
+  'INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($1, $2, $3, $4)';
 
 export function outboxParameters(row: OutboxRow): unknown[] {
   return [row.topic, row.key, row.payload, row.headers];

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { BadParameterError, RejectedInputError } from './intake.errors';
 
@@ -33,11 +40,22 @@ export class IntakeExceptionFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof BadParameterError) {
-      response.status(HttpStatus.BAD_REQUEST).json({ error: 'REQUEST.BAD_PARAMETER', message: error.message, parameter: error.parameter });
+      response
+        .status(HttpStatus.BAD_REQUEST)
+        .json({
+          error: 'REQUEST.BAD_PARAMETER',
+          message: error.message,
+          parameter: error.parameter,
+        });
       return;
     }
     if (isBodyTooLarge(error)) {
-      response.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ error: 'WIRE.TOO_LARGE', message: `body exceeds the limit of ${error.limit} bytes` });
+      response
+        .status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .json({
+          error: 'WIRE.TOO_LARGE',
+          message: `body exceeds the limit of ${error.limit} bytes`,
+        });
       return;
     }
     if (isBadBody(error)) {
@@ -53,32 +71,60 @@ export class IntakeExceptionFilter implements ExceptionFilter {
       response
         .status(HttpStatus.SERVICE_UNAVAILABLE)
         .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-        .json({ error: 'INGEST.STORAGE_UNAVAILABLE', message: 'storage is unavailable; nothing was accepted, retry later' });
+        .json({
+          error: 'INGEST.STORAGE_UNAVAILABLE',
+          message: 'storage is unavailable; nothing was accepted, retry later',
+        });
       return;
     }
     this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ error: 'INTERNAL', message: 'internal error; nothing was accepted' });
+    response
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ error: 'INTERNAL', message: 'internal error; nothing was accepted' });
   }
 }
 
 function isBodyTooLarge(error: unknown): error is { limit: number } {
-  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.too.large';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { type?: unknown }).type === 'entity.too.large'
+  );
 }
 
 /** Errors thrown by Express's body parsers (malformed JSON, bad encoding): the client's fault. */
 function isBadBody(error: unknown): error is { status: number; message: string } {
   if (typeof error !== 'object' || error === null) return false;
   const { status, type } = error as { status?: unknown; type?: unknown };
-  return typeof type === 'string' && type.startsWith('entity.') && typeof status === 'number' && status >= 400 && status < 500;
+  return (
+    typeof type === 'string' &&
+    type.startsWith('entity.') &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  );
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
     (error as { driverError?: { code?: unknown } }).driverError?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connect ECONNREFUSED/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connect ECONNREFUSED/i.test(
+    message,
+  );
 }

@@ -1,5 +1,23 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -39,7 +57,8 @@ export class IntakeController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Push one wire item or a multi-item feed/file in any supported format',
-    description: '202 once every accepted story is committed; 200 when nothing new was in it (duplicates or stale versions).',
+    description:
+      '202 once every accepted story is committed; 200 when nothing new was in it (duplicates or stale versions).',
   })
   @ApiConsumes('application/json', 'application/xml', 'text/plain', 'application/octet-stream')
   @ApiBody({ description: 'The wire payload, as the agency sent it' })
@@ -95,16 +114,27 @@ export class IntakeController {
         items.push({ index, status: 'ok', ...result });
       } catch (error) {
         if (!(error instanceof RejectedInputError)) throw error;
-        items.push({ index, status: 'rejected', error: error.wireError.code, message: error.message, rejectedItemId: error.rejectedItemId });
+        items.push({
+          index,
+          status: 'rejected',
+          error: error.wireError.code,
+          message: error.message,
+          rejectedItemId: error.rejectedItemId,
+        });
       }
     }
-    const anyAccepted = items.some((i) => i.status === 'ok' && i.results.some((r) => r.status === 'accepted'));
+    const anyAccepted = items.some(
+      (i) => i.status === 'ok' && i.results.some((r) => r.status === 'accepted'),
+    );
     if (!anyAccepted) response.status(HttpStatus.OK);
     response.setHeader('x-correlation-id', id);
     return { correlationId: id, items };
   }
 
-  private submissionBase(request: SourceRequest, correlationId: string): Pick<RawSubmission, 'source' | 'provider' | 'transport' | 'correlationId' | 'receivedAt'> {
+  private submissionBase(
+    request: SourceRequest,
+    correlationId: string,
+  ): Pick<RawSubmission, 'source' | 'provider' | 'transport' | 'correlationId' | 'receivedAt'> {
     return {
       source: request.source?.name ?? 'unknown',
       provider: request.source?.provider ?? undefined,

@@ -34,12 +34,21 @@ export class IntakeService {
     } catch (error) {
       if (!(error instanceof WireError)) throw error;
       // Keep the bytes and the reason so an operator can fix and replay, then refuse.
-      const rejectedId = await this.stories.reject(submission, error.format ?? null, error.code, error.message);
+      const rejectedId = await this.stories.reject(
+        submission,
+        error.format ?? null,
+        error.code,
+        error.message,
+      );
       this.metrics.countRejected(submission.source, error.format ?? 'unknown');
       throw new RejectedInputError(error, rejectedId);
     }
     const prepared = parsed.stories.map((story) => ({ story, contentHash: contentHashOf(story) }));
-    const { rawPayloadId, results } = await this.stories.accept(submission, parsed.format, prepared);
+    const { rawPayloadId, results } = await this.stories.accept(
+      submission,
+      parsed.format,
+      prepared,
+    );
     if (results.some((r) => r.status === 'accepted')) this.outbox.nudge();
     this.metrics.countResults(submission.source, parsed.format, results);
     return { format: parsed.format, rawPayloadId, results };

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CanonicalStory, type EditorialOverrides, type Provenance, type WireFormat } from '@lib/contracts';
+import {
+  type CanonicalStory,
+  type EditorialOverrides,
+  type Provenance,
+  type WireFormat,
+} from '@lib/contracts';
 import { DATA_SOURCE } from '@lib/database';
 import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from './ingested-event';
 import type { RawSubmission, StoryResult } from './intake.types';
@@ -30,19 +35,27 @@ export class StoryRepository {
       const rawPayloadId = await this.insertRaw(manager, submission, format);
       // Lock each uri in a fixed order so concurrent pushes of overlapping feeds cannot deadlock.
       const uris = [...new Set(stories.map((s) => s.story.uri))].sort();
-      for (const uri of uris) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [uri]);
+      for (const uri of uris)
+        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [uri]);
       const results: StoryResult[] = [];
       for (const prepared of stories) {
         results.push(await this.acceptOne(manager, submission, format, rawPayloadId, prepared));
       }
       if (results.some((r) => r.status === 'accepted')) {
-        await manager.query('UPDATE sources SET last_item_at = now() WHERE name = $1', [submission.source]);
+        await manager.query('UPDATE sources SET last_item_at = now() WHERE name = $1', [
+          submission.source,
+        ]);
       }
       return { rawPayloadId, results };
     });
   }
 
-  async reject(submission: RawSubmission, format: string | null, code: string, message: string): Promise<string> {
+  async reject(
+    submission: RawSubmission,
+    format: string | null,
+    code: string,
+    message: string,
+  ): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const rawPayloadId = await this.insertRaw(manager, submission, format);
       const rows: { id: string }[] = await manager.query(
@@ -62,16 +75,29 @@ export class StoryRepository {
     prepared: PreparedStory,
   ): Promise<StoryResult> {
     const { story, contentHash } = prepared;
-    const rows: { version: number; pubstatus: string; content_hash: string }[] = await manager.query(
-      'SELECT version, pubstatus, content_hash FROM stories WHERE uri = $1',
-      [story.uri],
-    );
+    const rows: { version: number; pubstatus: string; content_hash: string }[] =
+      await manager.query('SELECT version, pubstatus, content_hash FROM stories WHERE uri = $1', [
+        story.uri,
+      ]);
     const current: StoredVersion | null = rows[0]
-      ? { version: rows[0].version, pubstatus: rows[0].pubstatus, contentHash: rows[0].content_hash }
+      ? {
+          version: rows[0].version,
+          pubstatus: rows[0].pubstatus,
+          contentHash: rows[0].content_hash,
+        }
       : null;
-    const decision = decideVersion(current, { version: story.version, pubstatus: story.pubstatus, contentHash });
+    const decision = decideVersion(current, {
+      version: story.version,
+      pubstatus: story.pubstatus,
+      contentHash,
+    });
     if (decision.outcome !== 'accepted') {
-      return { uri: story.uri, version: decision.version, status: decision.outcome, pubstatus: story.pubstatus };
+      return {
+        uri: story.uri,
+        version: decision.version,
+        status: decision.outcome,
+        pubstatus: story.pubstatus,
+      };
     }
     const accepted: CanonicalStory = { ...story, version: decision.version };
     const provenance: Provenance = {
@@ -87,23 +113,55 @@ export class StoryRepository {
        ON CONFLICT (uri) DO UPDATE SET version = EXCLUDED.version, pubstatus = EXCLUDED.pubstatus,
          content_hash = EXCLUDED.content_hash, story = EXCLUDED.story, provenance = EXCLUDED.provenance,
          versioncreated = EXCLUDED.versioncreated, updated_at = now()`,
-      [accepted.uri, accepted.version, accepted.pubstatus, contentHash, accepted, provenance, accepted.versioncreated],
+      [
+        accepted.uri,
+        accepted.version,
+        accepted.pubstatus,
+        contentHash,
+        accepted,
+        provenance,
+        accepted.versioncreated,
+      ],
     );
     await manager.query(
       `INSERT INTO story_versions (uri, version, pubstatus, content_hash, story, provenance, raw_payload_id, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [accepted.uri, accepted.version, accepted.pubstatus, contentHash, accepted, provenance, rawPayloadId, submission.receivedAt],
+      [
+        accepted.uri,
+        accepted.version,
+        accepted.pubstatus,
+        contentHash,
+        accepted,
+        provenance,
+        rawPayloadId,
+        submission.receivedAt,
+      ],
     );
     const overrides: { overrides: EditorialOverrides }[] = await manager.query(
       'SELECT overrides FROM editorial_overrides WHERE uri = $1',
       [accepted.uri],
     );
-    const row = ingestedEventRow(accepted, provenance, contentHash, overrides[0]?.overrides ?? null, submission.correlationId);
+    const row = ingestedEventRow(
+      accepted,
+      provenance,
+      contentHash,
+      overrides[0]?.overrides ?? null,
+      submission.correlationId,
+    );
     await manager.query(INSERT_OUTBOX_SQL, outboxParameters(row));
-    return { uri: accepted.uri, version: accepted.version, status: 'accepted', pubstatus: accepted.pubstatus };
+    return {
+      uri: accepted.uri,
+      version: accepted.version,
+      status: 'accepted',
+      pubstatus: accepted.pubstatus,
+    };
   }
 
-  private async insertRaw(manager: EntityManager, submission: RawSubmission, format: string | null): Promise<string> {
+  private async insertRaw(
+    manager: EntityManager,
+    submission: RawSubmission,
+    format: string | null,
+  ): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO raw_payloads (source, format, content_type, filename, transport, bytes, sha256, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

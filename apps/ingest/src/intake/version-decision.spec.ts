@@ -11,12 +11,18 @@ describe('decideVersion', () => {
   });
 
   it('keeps the newer version when an older one arrives late', () => {
-    expect(decideVersion(stored, { version: 2, pubstatus: 'usable', contentHash: 'h2' }).outcome).toBe('stale');
+    expect(
+      decideVersion(stored, { version: 2, pubstatus: 'usable', contentHash: 'h2' }).outcome,
+    ).toBe('stale');
   });
 
   it('answers duplicate for the same version or the same content', () => {
-    expect(decideVersion(stored, { version: 3, pubstatus: 'usable', contentHash: 'other' }).outcome).toBe('duplicate');
-    expect(decideVersion(stored, { version: 4, pubstatus: 'usable', contentHash: 'h3' }).outcome).toBe('duplicate');
+    expect(
+      decideVersion(stored, { version: 3, pubstatus: 'usable', contentHash: 'other' }).outcome,
+    ).toBe('duplicate');
+    expect(
+      decideVersion(stored, { version: 4, pubstatus: 'usable', contentHash: 'h3' }).outcome,
+    ).toBe('duplicate');
   });
 
   it('accepts a correction with a higher version', () => {
@@ -31,8 +37,11 @@ describe('decideVersion', () => {
       outcome: 'accepted',
       version: 4,
     });
-    expect(decideVersion({ ...stored, pubstatus: 'canceled' }, { version: 9, pubstatus: 'canceled', contentHash: 'k' }).outcome).toBe(
-      'duplicate',
-    );
+    expect(
+      decideVersion(
+        { ...stored, pubstatus: 'canceled' },
+        { version: 9, pubstatus: 'canceled', contentHash: 'k' },
+      ).outcome,
+    ).toBe('duplicate');
   });
 });

@@ -22,11 +22,15 @@ export type VersionDecision =
  * (or an older) version number than the stored one is moved just past it, so the indexer's
  * external-version delete outranks everything already indexed.
  */
-export function decideVersion(current: StoredVersion | null, incoming: IncomingVersion): VersionDecision {
+export function decideVersion(
+  current: StoredVersion | null,
+  incoming: IncomingVersion,
+): VersionDecision {
   if (!current) return { outcome: 'accepted', version: incoming.version };
   const isKill = incoming.pubstatus !== 'usable';
   if (isKill) {
-    if (current.pubstatus === incoming.pubstatus) return { outcome: 'duplicate', version: current.version };
+    if (current.pubstatus === incoming.pubstatus)
+      return { outcome: 'duplicate', version: current.version };
     return { outcome: 'accepted', version: Math.max(incoming.version, current.version + 1) };
   }
   if (incoming.version < current.version) return { outcome: 'stale', version: current.version };

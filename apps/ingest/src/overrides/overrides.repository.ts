@@ -10,7 +10,10 @@ export class OverridesRepository {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
 
   async find(uri: string): Promise<EditorialOverrides | null> {
-    const rows: { overrides: EditorialOverrides }[] = await this.db.query('SELECT overrides FROM editorial_overrides WHERE uri = $1', [uri]);
+    const rows: { overrides: EditorialOverrides }[] = await this.db.query(
+      'SELECT overrides FROM editorial_overrides WHERE uri = $1',
+      [uri],
+    );
     return rows[0]?.overrides ?? null;
   }
 
@@ -18,7 +21,11 @@ export class OverridesRepository {
    * Stores the overrides and, when the story exists, queues its latest version again with them
    * in the same transaction, so the enricher re-applies them and the indexer replaces the document.
    */
-  async save(uri: string, overrides: EditorialOverrides, correlationId: string): Promise<{ reemitted: boolean }> {
+  async save(
+    uri: string,
+    overrides: EditorialOverrides,
+    correlationId: string,
+  ): Promise<{ reemitted: boolean }> {
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [uri]);
       await manager.query(
@@ -26,13 +33,19 @@ export class OverridesRepository {
          ON CONFLICT (uri) DO UPDATE SET overrides = EXCLUDED.overrides, updated_at = now()`,
         [uri, overrides],
       );
-      const stories: { story: CanonicalStory; provenance: Provenance; content_hash: string }[] = await manager.query(
-        'SELECT story, provenance, content_hash FROM stories WHERE uri = $1',
-        [uri],
-      );
+      const stories: { story: CanonicalStory; provenance: Provenance; content_hash: string }[] =
+        await manager.query('SELECT story, provenance, content_hash FROM stories WHERE uri = $1', [
+          uri,
+        ]);
       const current = stories[0];
       if (!current) return { reemitted: false };
-      const row = ingestedEventRow(current.story, current.provenance, current.content_hash, overrides, correlationId);
+      const row = ingestedEventRow(
+        current.story,
+        current.provenance,
+        current.content_hash,
+        overrides,
+        correlationId,
+      );
       await manager.query(INSERT_OUTBOX_SQL, outboxParameters(row));
       return { reemitted: true };
     });

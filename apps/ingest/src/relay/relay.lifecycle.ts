@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DATA_SOURCE, OutboxRelay } from '@lib/database';
@@ -8,7 +13,9 @@ import { OutboxNotifier } from '../intake/outbox-notifier';
 
 /** Runs the outbox relay for as long as the service runs, and reports Kafka readiness. */
 @Injectable()
-export class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck {
+export class RelayLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadinessCheck
+{
   readonly name = 'kafka';
   private readonly publisher: KafkaPublisher;
   private readonly relay: OutboxRelay;
@@ -20,7 +27,10 @@ export class RelayLifecycle implements OnApplicationBootstrap, BeforeApplication
     @Inject(DATA_SOURCE) dataSource: DataSource,
     notifier: OutboxNotifier,
   ) {
-    this.publisher = new KafkaPublisher({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-ingest` });
+    this.publisher = new KafkaPublisher({
+      brokers: config.KAFKA_BROKERS,
+      clientId: `${config.KAFKA_CLIENT_ID}-ingest`,
+    });
     this.relay = new OutboxRelay(dataSource, this.publisher, {
       pollMs: config.OUTBOX_POLL_MS,
       batchSize: config.OUTBOX_BATCH_SIZE,

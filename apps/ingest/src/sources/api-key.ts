@@ -17,9 +17,12 @@ export function keysMatch(presented: string, expected: string): boolean {
 }
 
 /** `Authorization: Bearer <key>` or `X-Api-Key: <key>`. */
-export function presentedKey(headers: Record<string, string | string[] | undefined>): string | undefined {
+export function presentedKey(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   const authorization = headers.authorization;
-  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) return authorization.slice(7).trim();
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer '))
+    return authorization.slice(7).trim();
   const header = headers['x-api-key'];
   return typeof header === 'string' ? header.trim() : undefined;
 }

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { hashApiKey, keysMatch, presentedKey } from './api-key';
@@ -15,8 +21,16 @@ export class AdminKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const key = presentedKey(context.switchToHttp().getRequest<Request>().headers);
     const expected = this.config.ADMIN_API_KEY;
-    if (!key) throw new UnauthorizedException({ error: 'AUTH.MISSING_KEY', message: 'admin endpoints need the admin API key (Authorization: Bearer <key>)' });
-    if (!expected || !keysMatch(key, expected)) throw new UnauthorizedException({ error: 'AUTH.INVALID_KEY', message: 'the admin API key is not valid' });
+    if (!key)
+      throw new UnauthorizedException({
+        error: 'AUTH.MISSING_KEY',
+        message: 'admin endpoints need the admin API key (Authorization: Bearer <key>)',
+      });
+    if (!expected || !keysMatch(key, expected))
+      throw new UnauthorizedException({
+        error: 'AUTH.INVALID_KEY',
+        message: 'the admin API key is not valid',
+      });
     return true;
   }
 }
@@ -29,9 +43,17 @@ export class SourceKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SourceRequest>();
     const key = presentedKey(request.headers);
-    if (!key) throw new UnauthorizedException({ error: 'AUTH.MISSING_KEY', message: "pushes need the source's API key (Authorization: Bearer <key> or X-Api-Key)" });
+    if (!key)
+      throw new UnauthorizedException({
+        error: 'AUTH.MISSING_KEY',
+        message: "pushes need the source's API key (Authorization: Bearer <key> or X-Api-Key)",
+      });
     const source = await this.sources.findByKeyHash(hashApiKey(key));
-    if (!source) throw new UnauthorizedException({ error: 'AUTH.INVALID_KEY', message: 'the API key is not valid or was revoked' });
+    if (!source)
+      throw new UnauthorizedException({
+        error: 'AUTH.INVALID_KEY',
+        message: 'the API key is not valid or was revoked',
+      });
     request.source = source;
     return true;
   }

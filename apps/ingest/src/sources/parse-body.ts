@@ -7,5 +7,9 @@ export function parseBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.i
   if (result.success) return result.data as z.infer<S>;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'body';
-  throw new BadRequestException({ error: 'REQUEST.BAD_BODY', field, message: `invalid field "${field}": ${issue?.message ?? 'invalid'}` });
+  throw new BadRequestException({
+    error: 'REQUEST.BAD_BODY',
+    field,
+    message: `invalid field "${field}": ${issue?.message ?? 'invalid'}`,
+  });
 }

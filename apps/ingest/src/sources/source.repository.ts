@@ -52,12 +52,22 @@ export class SourceRepository {
       const rows: SourceRow[] = await this.db.query(
         `INSERT INTO sources (name, kind, provider, format, url, folder, interval_seconds, idle_window_seconds, api_key_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [source.name, source.kind, source.provider ?? null, source.format ?? null, source.url ?? null, source.folder ?? null,
-          source.intervalSeconds, source.idleWindowSeconds, apiKeyHash],
+        [
+          source.name,
+          source.kind,
+          source.provider ?? null,
+          source.format ?? null,
+          source.url ?? null,
+          source.folder ?? null,
+          source.intervalSeconds,
+          source.idleWindowSeconds,
+          apiKeyHash,
+        ],
       );
       return toView(rows[0]);
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw new DuplicateSourceError(source.name);
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505')
+        throw new DuplicateSourceError(source.name);
       throw error;
     }
   }
@@ -111,7 +121,11 @@ export class SourceRepository {
     }));
   }
 
-  async recordPollSuccess(id: string, validators: { etag: string | null; lastModified: string | null }, hadItems: boolean): Promise<void> {
+  async recordPollSuccess(
+    id: string,
+    validators: { etag: string | null; lastModified: string | null },
+    hadItems: boolean,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE sources SET etag = $2, last_modified = $3, last_polled_at = now(), consecutive_failures = 0, last_error = NULL,
          last_item_at = CASE WHEN $4 THEN now() ELSE last_item_at END
@@ -130,8 +144,12 @@ export class SourceRepository {
     );
   }
 
-  async folderSources(): Promise<{ name: string; folder: string; provider: string | null; format: string | null }[]> {
-    return this.db.query(`SELECT name, folder, provider, format FROM sources WHERE kind = 'folder' AND revoked_at IS NULL AND folder IS NOT NULL`);
+  async folderSources(): Promise<
+    { name: string; folder: string; provider: string | null; format: string | null }[]
+  > {
+    return this.db.query(
+      `SELECT name, folder, provider, format FROM sources WHERE kind = 'folder' AND revoked_at IS NULL AND folder IS NOT NULL`,
+    );
   }
 }
 

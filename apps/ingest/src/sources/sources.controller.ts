@@ -1,4 +1,17 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newApiKey, hashApiKey } from './api-key';
 import { AdminKeyGuard } from './auth.guards';
@@ -15,7 +28,10 @@ export class SourcesController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Register a push, feed or folder source; a push source gets its API key once, in this answer' })
+  @ApiOperation({
+    summary:
+      'Register a push, feed or folder source; a push source gets its API key once, in this answer',
+  })
   async register(@Body() body: unknown): Promise<SourceView & { apiKey?: string }> {
     const source = parseBody(registerSourceSchema, body);
     const apiKey = source.kind === 'push' ? newApiKey() : undefined;
@@ -23,7 +39,8 @@ export class SourcesController {
       const view = await this.sources.register(source, apiKey ? hashApiKey(apiKey) : null);
       return apiKey ? { ...view, apiKey } : view;
     } catch (error) {
-      if (error instanceof DuplicateSourceError) throw new ConflictException({ error: 'SOURCE.DUPLICATE', message: error.message });
+      if (error instanceof DuplicateSourceError)
+        throw new ConflictException({ error: 'SOURCE.DUPLICATE', message: error.message });
       throw error;
     }
   }
@@ -38,6 +55,7 @@ export class SourcesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke a source: its key stops working and it is no longer polled' })
   async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    if (!(await this.sources.revoke(id))) throw new NotFoundException({ error: 'SOURCE.NOT_FOUND', message: `no active source ${id}` });
+    if (!(await this.sources.revoke(id)))
+      throw new NotFoundException({ error: 'SOURCE.NOT_FOUND', message: `no active source ${id}` });
   }
 }

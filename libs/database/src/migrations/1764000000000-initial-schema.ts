@@ -71,7 +71,14 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['rejected_items', 'outbox', 'story_versions', 'stories', 'raw_payloads', 'sources']) {
+    for (const table of [
+      'rejected_items',
+      'outbox',
+      'story_versions',
+      'stories',
+      'raw_payloads',
+      'sources',
+    ]) {
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

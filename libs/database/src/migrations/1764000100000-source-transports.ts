@@ -21,14 +21,33 @@ export class SourceTransports1764000100000 implements MigrationInterface {
         ADD COLUMN last_item_at timestamptz,
         ADD COLUMN consecutive_failures integer NOT NULL DEFAULT 0,
         ADD COLUMN last_error text`);
-    await runner.query(`CREATE UNIQUE INDEX sources_api_key_hash_idx ON sources (api_key_hash) WHERE api_key_hash IS NOT NULL`);
-    await runner.query(`CREATE INDEX sources_due_feeds_idx ON sources (next_poll_at) WHERE kind = 'feed' AND revoked_at IS NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX sources_api_key_hash_idx ON sources (api_key_hash) WHERE api_key_hash IS NOT NULL`,
+    );
+    await runner.query(
+      `CREATE INDEX sources_due_feeds_idx ON sources (next_poll_at) WHERE kind = 'feed' AND revoked_at IS NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX IF EXISTS sources_due_feeds_idx');
     await runner.query('DROP INDEX IF EXISTS sources_api_key_hash_idx');
-    for (const column of ['kind', 'provider', 'format', 'url', 'folder', 'interval_seconds', 'idle_window_seconds', 'etag', 'last_modified', 'next_poll_at', 'last_polled_at', 'last_item_at', 'consecutive_failures', 'last_error']) {
+    for (const column of [
+      'kind',
+      'provider',
+      'format',
+      'url',
+      'folder',
+      'interval_seconds',
+      'idle_window_seconds',
+      'etag',
+      'last_modified',
+      'next_poll_at',
+      'last_polled_at',
+      'last_item_at',
+      'consecutive_failures',
+      'last_error',
+    ]) {
       await runner.query(`ALTER TABLE sources DROP COLUMN IF EXISTS ${column}`);
     }
   }

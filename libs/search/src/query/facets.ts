@@ -23,7 +23,9 @@ const TAG_FACETS: Record<Exclude<FacetName, 'sources'>, TagKind> = {
  * Facet aggregations. Tag facets go through the nested `tag_suggest` entries so each bucket
  * carries the tag's display name next to its id; counts are stories (not clusters).
  */
-export function facetAggregations(size: number): Record<string, estypes.AggregationsAggregationContainer> {
+export function facetAggregations(
+  size: number,
+): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     sources: { terms: { field: 'source', size } },
   };

@@ -1,4 +1,8 @@
-import { applyFilterGroup, FilterExpressionError, parseFilterExpression } from './filter-expression';
+import {
+  applyFilterGroup,
+  FilterExpressionError,
+  parseFilterExpression,
+} from './filter-expression';
 
 describe('parseFilterExpression', () => {
   it('reads a single value as a required value', () => {
@@ -6,14 +10,26 @@ describe('parseFilterExpression', () => {
   });
 
   it('reads commas as all of, pipes as any of', () => {
-    expect(parseFilterExpression('place:ly,place:tr')).toEqual({ mode: 'all', values: ['place:ly', 'place:tr'] });
-    expect(parseFilterExpression('place:ly|place:tr')).toEqual({ mode: 'any', values: ['place:ly', 'place:tr'] });
+    expect(parseFilterExpression('place:ly,place:tr')).toEqual({
+      mode: 'all',
+      values: ['place:ly', 'place:tr'],
+    });
+    expect(parseFilterExpression('place:ly|place:tr')).toEqual({
+      mode: 'any',
+      values: ['place:ly', 'place:tr'],
+    });
   });
 
   it('reads a leading minus as none of the list', () => {
     expect(parseFilterExpression('-place:ly')).toEqual({ mode: 'none', values: ['place:ly'] });
-    expect(parseFilterExpression('-place:ly|place:tr')).toEqual({ mode: 'none', values: ['place:ly', 'place:tr'] });
-    expect(parseFilterExpression('-place:ly,place:tr')).toEqual({ mode: 'none', values: ['place:ly', 'place:tr'] });
+    expect(parseFilterExpression('-place:ly|place:tr')).toEqual({
+      mode: 'none',
+      values: ['place:ly', 'place:tr'],
+    });
+    expect(parseFilterExpression('-place:ly,place:tr')).toEqual({
+      mode: 'none',
+      values: ['place:ly', 'place:tr'],
+    });
   });
 
   it.each([
@@ -35,7 +51,11 @@ describe('applyFilterGroup', () => {
     applyFilterGroup('source', { mode: 'any', values: ['x', 'y'] }, target);
     applyFilterGroup('language', { mode: 'none', values: ['de'] }, target);
     expect(target).toEqual({
-      filter: [{ term: { 'facets.place': 'a' } }, { term: { 'facets.place': 'b' } }, { terms: { source: ['x', 'y'] } }],
+      filter: [
+        { term: { 'facets.place': 'a' } },
+        { term: { 'facets.place': 'b' } },
+        { terms: { source: ['x', 'y'] } },
+      ],
       must_not: [{ terms: { language: ['de'] } }],
     });
   });

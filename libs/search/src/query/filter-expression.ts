@@ -27,15 +27,21 @@ export function parseFilterExpression(raw: string): FilterGroup {
   const hasComma = list.includes(',');
   const hasPipe = list.includes('|');
   if (hasComma && hasPipe) {
-    throw new FilterExpressionError('use either "," (all of) or "|" (any of) in one value; repeat the parameter to combine');
+    throw new FilterExpressionError(
+      'use either "," (all of) or "|" (any of) in one value; repeat the parameter to combine',
+    );
   }
   const values = list.split(hasPipe ? '|' : ',').map((value) => value.trim());
-  if (values.some((value) => value === '')) throw new FilterExpressionError('expected a value between separators');
+  if (values.some((value) => value === ''))
+    throw new FilterExpressionError('expected a value between separators');
   if (values.some((value) => value.startsWith('-'))) {
-    throw new FilterExpressionError('a minus goes in front of the whole list ("-a,b" = none of a and b); repeat the parameter to mix');
+    throw new FilterExpressionError(
+      'a minus goes in front of the whole list ("-a,b" = none of a and b); repeat the parameter to mix',
+    );
   }
   if (values.length > MAX_VALUES) throw new FilterExpressionError(`at most ${MAX_VALUES} values`);
-  if (values.some((value) => value.length > MAX_VALUE_LENGTH)) throw new FilterExpressionError(`values of at most ${MAX_VALUE_LENGTH} characters`);
+  if (values.some((value) => value.length > MAX_VALUE_LENGTH))
+    throw new FilterExpressionError(`values of at most ${MAX_VALUE_LENGTH} characters`);
   return { mode: negated ? 'none' : hasPipe ? 'any' : 'all', values: [...new Set(values)] };
 }
 

@@ -13,13 +13,19 @@ const base: StorySearchSpec = {
 
 describe('buildStorySearch', () => {
   it('only ever finds live stories', () => {
-    expect(JSON.stringify(buildStorySearch(base).query)).toContain('{"term":{"pubstatus":"usable"}}');
+    expect(JSON.stringify(buildStorySearch(base).query)).toContain(
+      '{"term":{"pubstatus":"usable"}}',
+    );
   });
 
   it('favours recent stories from a fixed origin when sorting by relevance', () => {
-    const query = buildStorySearch(base).query as { function_score: { functions: { exp?: { versioncreated: { origin: string } } }[] } };
+    const query = buildStorySearch(base).query as {
+      function_score: { functions: { exp?: { versioncreated: { origin: string } } }[] };
+    };
     expect(query.function_score.functions[0].exp?.versioncreated.origin).toBe(base.origin);
-    expect(buildStorySearch({ ...base, sort: 'newest' }).query).not.toHaveProperty('function_score');
+    expect(buildStorySearch({ ...base, sort: 'newest' }).query).not.toHaveProperty(
+      'function_score',
+    );
   });
 
   it('collapses on the collapse key unless asked not to', () => {
@@ -28,7 +34,9 @@ describe('buildStorySearch', () => {
   });
 
   it('rounds bare dates to whole days', () => {
-    const json = JSON.stringify(buildStorySearch({ ...base, from: ['2024-01-02'], to: ['2024-01-03T10:00:00Z'] }).query);
+    const json = JSON.stringify(
+      buildStorySearch({ ...base, from: ['2024-01-02'], to: ['2024-01-03T10:00:00Z'] }).query,
+    );
     expect(json).toContain('{"range":{"versioncreated":{"gte":"2024-01-02||/d"}}}');
     expect(json).toContain('{"range":{"versioncreated":{"lte":"2024-01-03T10:00:00Z"}}}');
   });
@@ -54,6 +62,8 @@ describe('buildStorySearch', () => {
 
   it('highlights only when there is text to highlight', () => {
     expect(buildStorySearch(base).highlight).toBeUndefined();
-    expect(buildStorySearch({ ...base, text: { type: 'term', text: 'oil' } }).highlight?.encoder).toBe('html');
+    expect(
+      buildStorySearch({ ...base, text: { type: 'term', text: 'oil' } }).highlight?.encoder,
+    ).toBe('html');
   });
 });

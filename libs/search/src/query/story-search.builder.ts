@@ -66,8 +66,10 @@ export const RESULT_SOURCE_FIELDS = [
 export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
   const filter: Query[] = [{ term: { pubstatus: 'usable' } }];
   const mustNot: Query[] = [];
-  for (const { name, group } of spec.filters) applyFilterGroup(FILTER_FIELDS[name], group, { filter, must_not: mustNot });
-  for (const from of spec.from) filter.push({ range: { versioncreated: { gte: dateBound(from) } } });
+  for (const { name, group } of spec.filters)
+    applyFilterGroup(FILTER_FIELDS[name], group, { filter, must_not: mustNot });
+  for (const from of spec.from)
+    filter.push({ range: { versioncreated: { gte: dateBound(from) } } });
   for (const to of spec.to) filter.push({ range: { versioncreated: { lte: dateBound(to) } } });
   const base: Query = {
     bool: {
@@ -83,7 +85,9 @@ export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
     _source: RESULT_SOURCE_FIELDS,
     aggs: {
       ...facetAggregations(spec.facetSize),
-      ...(spec.collapse ? { groups: { cardinality: { field: 'collapse_key', precision_threshold: 3000 } } } : {}),
+      ...(spec.collapse
+        ? { groups: { cardinality: { field: 'collapse_key', precision_threshold: 3000 } } }
+        : {}),
     },
     ...(spec.collapse
       ? {
@@ -104,7 +108,10 @@ export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
 
 /** Sort ending with the unique uri, so every page boundary is a total order. */
 export function sortFor(sort: SearchSort): estypes.SortCombinations[] {
-  const newest: estypes.SortCombinations[] = [{ versioncreated: { order: 'desc' } }, { uri: { order: 'asc' } }];
+  const newest: estypes.SortCombinations[] = [
+    { versioncreated: { order: 'desc' } },
+    { uri: { order: 'asc' } },
+  ];
   return sort === 'relevance' ? [{ _score: { order: 'desc' } }, ...newest] : newest;
 }
 

@@ -25,7 +25,8 @@ export function buildTagSuggest(spec: TagSuggestSpec): estypes.SearchRequest {
   if (spec.kind) conditions.push({ term: { 'tag_suggest.kind': spec.kind } });
   const typed = spec.q ? prefixQuery(spec.q) : null;
   if (typed) conditions.push(typed);
-  const matching: Query = conditions.length > 0 ? { bool: { filter: conditions } } : { match_all: {} };
+  const matching: Query =
+    conditions.length > 0 ? { bool: { filter: conditions } } : { match_all: {} };
   return {
     size: 0,
     query: {
@@ -59,11 +60,15 @@ export function buildTagSuggest(spec: TagSuggestSpec): estypes.SearchRequest {
 }
 
 function prefixQuery(q: string): Query | null {
-  const words = foldForSearch(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = foldForSearch(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 0) return null;
   // One word: a term-level prefix has no expansion limit, so rare tags are not cut off.
   if (words.length === 1) return { prefix: { 'tag_suggest.folded': { value: words[0] } } };
-  return { match_phrase_prefix: { 'tag_suggest.folded': { query: words.join(' '), max_expansions: 200 } } };
+  return {
+    match_phrase_prefix: { 'tag_suggest.folded': { query: words.join(' '), max_expansions: 200 } },
+  };
 }
 
 interface Bucket {
@@ -73,7 +78,9 @@ interface Bucket {
   kind?: { buckets?: Bucket[] };
 }
 
-export function readTagSuggestions(aggregations: Record<string, unknown> | undefined): TagSuggestion[] {
+export function readTagSuggestions(
+  aggregations: Record<string, unknown> | undefined,
+): TagSuggestion[] {
   const tags = aggregations?.tags as { matching?: { ids?: { buckets?: Bucket[] } } } | undefined;
   return (tags?.matching?.ids?.buckets ?? []).map((bucket) => ({
     id: String(bucket.key),

@@ -15,7 +15,14 @@ describe('buildTextQuery', () => {
           {
             multi_match: {
               query: 'Erdoğan',
-              fields: ['headline^3', 'headline.exact^2', 'description^2', 'description.exact', 'body_text', 'body_text.exact'],
+              fields: [
+                'headline^3',
+                'headline.exact^2',
+                'description^2',
+                'description.exact',
+                'body_text',
+                'body_text.exact',
+              ],
               type: 'best_fields',
               operator: 'and',
             },
@@ -47,12 +54,16 @@ describe('buildTextQuery', () => {
   });
 
   it('requires one of the alternatives of an OR', () => {
-    const query = build('oil OR gas') as { bool: { should: unknown[]; minimum_should_match: number } };
+    const query = build('oil OR gas') as {
+      bool: { should: unknown[]; minimum_should_match: number };
+    };
     expect(query.bool.should).toHaveLength(2);
     expect(query.bool.minimum_should_match).toBe(1);
   });
 
   it('never produces query_string syntax', () => {
-    expect(JSON.stringify(build('title:* OR (a AND "b c") NOT headline:d'))).not.toMatch(/query_string/);
+    expect(JSON.stringify(build('title:* OR (a AND "b c") NOT headline:d'))).not.toMatch(
+      /query_string/,
+    );
   });
 });

@@ -12,14 +12,24 @@ interface FieldTargets {
 }
 
 const ALL_TEXT: FieldTargets = {
-  fields: ['headline^3', 'headline.exact^2', 'description^2', 'description.exact', 'body_text', 'body_text.exact'],
+  fields: [
+    'headline^3',
+    'headline.exact^2',
+    'description^2',
+    'description.exact',
+    'body_text',
+    'body_text.exact',
+  ],
   folded: 'folded_text',
 };
 
 const FIELD_TARGETS: Record<QueryField, FieldTargets> = {
   headline: { fields: ['headline^2', 'headline.exact'], folded: 'folded_headline' },
   byline: { fields: ['byline'], folded: 'folded_byline' },
-  body: { fields: ['body_text', 'body_text.exact', 'description', 'description.exact'], folded: 'folded_text' },
+  body: {
+    fields: ['body_text', 'body_text.exact', 'description', 'description.exact'],
+    folded: 'folded_text',
+  },
 };
 
 /**
@@ -38,7 +48,9 @@ export function buildTextQuery(node: QueryNode): Query {
       return { bool: { must_not: [buildTextQuery(node.child)] } };
     case 'and': {
       const positive = node.children.filter((child) => child.type !== 'not');
-      const negative = node.children.flatMap((child) => (child.type === 'not' ? [child.child] : []));
+      const negative = node.children.flatMap((child) =>
+        child.type === 'not' ? [child.child] : [],
+      );
       return {
         bool: {
           ...(positive.length > 0 ? { must: positive.map(buildTextQuery) } : {}),
@@ -56,7 +68,14 @@ function leaf(text: string, field: QueryField | undefined, type: 'best_fields' |
   const original: Query =
     type === 'phrase'
       ? { multi_match: { query: text, fields: targets.fields, type: 'phrase' } }
-      : { multi_match: { query: text, fields: targets.fields, type: 'best_fields', operator: 'and' } };
+      : {
+          multi_match: {
+            query: text,
+            fields: targets.fields,
+            type: 'best_fields',
+            operator: 'and',
+          },
+        };
   const foldedQuery: Query =
     type === 'phrase'
       ? { match_phrase: { [targets.folded]: { query: folded } } }

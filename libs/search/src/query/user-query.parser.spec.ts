@@ -1,8 +1,16 @@
 import { UserQueryError } from './user-query';
 import { parseUserQuery } from './user-query.parser';
 
-const term = (text: string, field?: string) => ({ type: 'term', text, ...(field ? { field } : {}) });
-const phrase = (text: string, field?: string) => ({ type: 'phrase', text, ...(field ? { field } : {}) });
+const term = (text: string, field?: string) => ({
+  type: 'term',
+  text,
+  ...(field ? { field } : {}),
+});
+const phrase = (text: string, field?: string) => ({
+  type: 'phrase',
+  text,
+  ...(field ? { field } : {}),
+});
 
 function errorOf(q: string): UserQueryError {
   try {
@@ -22,7 +30,10 @@ describe('parseUserQuery', () => {
   });
 
   it('reads juxtaposed words as AND', () => {
-    expect(parseUserQuery('oil prices')).toEqual({ type: 'and', children: [term('oil'), term('prices')] });
+    expect(parseUserQuery('oil prices')).toEqual({
+      type: 'and',
+      children: [term('oil'), term('prices')],
+    });
   });
 
   it('keeps quoted phrases whole', () => {
@@ -47,7 +58,10 @@ describe('parseUserQuery', () => {
   });
 
   it('negates with NOT and with a leading minus', () => {
-    const expected = { type: 'and', children: [term('Libya'), { type: 'not', child: term('Turkey') }] };
+    const expected = {
+      type: 'and',
+      children: [term('Libya'), { type: 'not', child: term('Turkey') }],
+    };
     expect(parseUserQuery('Libya NOT Turkey')).toEqual(expected);
     expect(parseUserQuery('Libya -Turkey')).toEqual(expected);
     expect(parseUserQuery('Libya -"Recep Erdogan"')).toEqual({
@@ -72,13 +86,22 @@ describe('parseUserQuery', () => {
     expect(parseUserQuery('byline:"Jane Doe"')).toEqual(phrase('Jane Doe', 'byline'));
     expect(parseUserQuery('HEADLINE:(oil OR gas) body:coal')).toEqual({
       type: 'and',
-      children: [{ type: 'or', children: [term('oil', 'headline'), term('gas', 'headline')] }, term('coal', 'body')],
+      children: [
+        { type: 'or', children: [term('oil', 'headline'), term('gas', 'headline')] },
+        term('coal', 'body'),
+      ],
     });
-    expect(parseUserQuery('-headline:oil')).toEqual({ type: 'not', child: term('oil', 'headline') });
+    expect(parseUserQuery('-headline:oil')).toEqual({
+      type: 'not',
+      child: term('oil', 'headline'),
+    });
   });
 
   it('leaves unknown prefixes and times as text', () => {
-    expect(parseUserQuery('10:30 http://x')).toEqual({ type: 'and', children: [term('10:30'), term('http://x')] });
+    expect(parseUserQuery('10:30 http://x')).toEqual({
+      type: 'and',
+      children: [term('10:30'), term('http://x')],
+    });
   });
 
   it('never lets engine syntax through as syntax', () => {

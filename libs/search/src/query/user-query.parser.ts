@@ -22,7 +22,8 @@ export function parseUserQuery(input: string): QueryNode | null {
   const parser = new Parser(tokens, input.length);
   const node = parser.parseQuery();
   const leaves = countLeaves(node);
-  if (leaves > MAX_LEAVES) throw new UserQueryError(`too many terms (${leaves}, at most ${MAX_LEAVES})`, 0);
+  if (leaves > MAX_LEAVES)
+    throw new UserQueryError(`too many terms (${leaves}, at most ${MAX_LEAVES})`, 0);
   return node;
 }
 
@@ -40,7 +41,8 @@ function tokenize(input: string): Token[] {
       const end = input.indexOf('"', i + 1);
       if (end < 0) throw new UserQueryError(`unclosed quote starting at character ${i + 1}`, i);
       const text = input.slice(i + 1, end).trim();
-      if (!HAS_CONTENT.test(text)) throw new UserQueryError(`empty phrase at character ${i + 1}`, i);
+      if (!HAS_CONTENT.test(text))
+        throw new UserQueryError(`empty phrase at character ${i + 1}`, i);
       tokens.push({ kind: 'phrase', text, at: i });
       i = end + 1;
     } else if ((ch === '-' || ch === '+') && (input[i + 1] === '"' || input[i + 1] === '(')) {
@@ -110,7 +112,10 @@ class Parser {
   private parseAnd(field: QueryField | undefined): QueryNode {
     const first = this.peek();
     if (first?.kind === 'and' || first?.kind === 'or') {
-      throw new UserQueryError(`${first.kind.toUpperCase()} at character ${first.at + 1} needs a term before it`, first.at);
+      throw new UserQueryError(
+        `${first.kind.toUpperCase()} at character ${first.at + 1} needs a term before it`,
+        first.at,
+      );
     }
     const children = [this.parseUnary(field)];
     for (let token = this.peek(); token; token = this.peek()) {
@@ -144,7 +149,10 @@ class Parser {
         return { type: 'phrase', text: token.text, ...(field ? { field } : {}) };
       case 'field': {
         const target = this.peek();
-        if (!target || (target.kind !== 'word' && target.kind !== 'phrase' && target.kind !== 'open')) {
+        if (
+          !target ||
+          (target.kind !== 'word' && target.kind !== 'phrase' && target.kind !== 'open')
+        ) {
           throw new UserQueryError(
             `${token.field}: at character ${token.at + 1} needs a word, a "phrase" or a (group) after it`,
             token.at,
@@ -153,10 +161,14 @@ class Parser {
         return this.parsePrimary(token.field);
       }
       case 'open': {
-        if (this.peek()?.kind === 'close') throw new UserQueryError(`empty parentheses at character ${token.at + 1}`, token.at);
+        if (this.peek()?.kind === 'close')
+          throw new UserQueryError(`empty parentheses at character ${token.at + 1}`, token.at);
         const inner = this.parseOr(field);
         if (this.peek()?.kind !== 'close') {
-          throw new UserQueryError(`parenthesis opened at character ${token.at + 1} is never closed`, token.at);
+          throw new UserQueryError(
+            `parenthesis opened at character ${token.at + 1} is never closed`,
+            token.at,
+          );
         }
         this.position += 1;
         return inner;
@@ -175,7 +187,10 @@ class Parser {
   private requireOperand(operator: Token, name: string): void {
     const next = this.peek();
     if (!next || next.kind === 'close' || next.kind === 'and' || next.kind === 'or') {
-      throw new UserQueryError(`${name} at character ${operator.at + 1} needs a term after it`, operator.at);
+      throw new UserQueryError(
+        `${name} at character ${operator.at + 1} needs a term after it`,
+        operator.at,
+      );
     }
   }
 
