@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import {
-  TEST_ADMIN_KEY,
-  TEST_ALIAS,
-  TEST_ES_NODE,
-  TEST_PORTS,
-  testServiceEnv,
-} from '../setup/test-env';
+import type { ServiceProcess } from '../../tools/stack/services';
+import { startStack, stopStack } from '../support/stack';
+import { TEST_ADMIN_KEY, TEST_ALIAS, TEST_ES_NODE, TEST_PORTS } from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -36,24 +31,16 @@ async function indexed(uri: string): Promise<IndexedStory | undefined> {
 }
 
 describe('enrichment through the real enricher', () => {
-  const services: ServiceProcess[] = [];
+  let services: ServiceProcess[] = [];
   let apiKey = '';
 
   beforeAll(async () => {
-    const env = testServiceEnv();
-    for (const name of SERVICE_NAMES)
-      services.push(
-        new ServiceProcess(name, {
-          env,
-          output: { file: `test-artifacts/enrichment-${name}.log` },
-        }),
-      );
-    await Promise.all(services.map((s) => s.waitReady(90_000)));
+    services = await startStack('enrichment');
     apiKey = (await registerSource({ name: 'enrichment-desk' })).apiKey ?? '';
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
+    await stopStack(services);
   });
 
   it('tags the seed story with every entity a reader expects and no junk', async () => {

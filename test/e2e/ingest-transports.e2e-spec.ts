@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import { TEST_ADMIN_KEY, TEST_DATABASE_URL, TEST_PORTS, testServiceEnv } from '../setup/test-env';
+import type { ServiceProcess } from '../../tools/stack/services';
+import { startStack, stopStack } from '../support/stack';
+import { TEST_ADMIN_KEY, TEST_DATABASE_URL, TEST_PORTS } from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -42,25 +43,17 @@ function feedServer(
 }
 
 describe('ingest transports against the real stack', () => {
-  const services: ServiceProcess[] = [];
+  let services: ServiceProcess[] = [];
   const db = new Client({ connectionString: TEST_DATABASE_URL });
 
   beforeAll(async () => {
-    const env = testServiceEnv();
-    for (const name of SERVICE_NAMES)
-      services.push(
-        new ServiceProcess(name, {
-          env,
-          output: { file: `test-artifacts/transports-${name}.log` },
-        }),
-      );
-    await Promise.all(services.map((s) => s.waitReady(90_000)));
+    services = await startStack('transports');
     await db.connect();
   }, 120_000);
 
   afterAll(async () => {
     await db.end();
-    await Promise.all(services.map((s) => s.stop()));
+    await stopStack(services);
   });
 
   describe('HTTP push', () => {

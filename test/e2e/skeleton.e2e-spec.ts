@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import { TEST_DATABASE_URL, TEST_PORTS, testServiceEnv } from '../setup/test-env';
+import type { ServiceProcess } from '../../tools/stack/services';
+import { startStack, stopStack } from '../support/stack';
+import { TEST_DATABASE_URL, TEST_PORTS } from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -26,21 +27,16 @@ interface SearchBody {
 }
 
 describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreSQL', () => {
-  const services: ServiceProcess[] = [];
+  let services: ServiceProcess[] = [];
   let apiKey = '';
 
   beforeAll(async () => {
-    const env = testServiceEnv();
-    for (const name of SERVICE_NAMES)
-      services.push(
-        new ServiceProcess(name, { env, output: { file: `test-artifacts/${name}.log` } }),
-      );
-    await Promise.all(services.map((s) => s.waitReady(90_000)));
+    services = await startStack('skeleton');
     apiKey = (await registerSource({ name: 'skeleton-cms', kind: 'push' })).apiKey ?? '';
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
+    await stopStack(services);
   });
 
   it('makes a pushed ninjs story searchable within seconds', async () => {

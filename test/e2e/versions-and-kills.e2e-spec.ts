@@ -1,5 +1,6 @@
-import { SERVICE_NAMES, ServiceProcess } from '../../tools/stack/services';
-import { TEST_PORTS, testServiceEnv } from '../setup/test-env';
+import type { ServiceProcess } from '../../tools/stack/services';
+import { startStack, stopStack } from '../support/stack';
+import { TEST_PORTS } from '../setup/test-env';
 import { eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
@@ -32,21 +33,16 @@ async function searchHits(q: string): Promise<SearchBody['items']> {
 }
 
 describe('updates, duplicates and kills, end to end', () => {
-  const services: ServiceProcess[] = [];
+  let services: ServiceProcess[] = [];
   let apiKey = '';
 
   beforeAll(async () => {
-    const env = testServiceEnv();
-    for (const name of SERVICE_NAMES)
-      services.push(
-        new ServiceProcess(name, { env, output: { file: `test-artifacts/versions-${name}.log` } }),
-      );
-    await Promise.all(services.map((s) => s.waitReady(90_000)));
+    services = await startStack('versions');
     apiKey = (await registerSource({ name: 'versions-desk' })).apiKey ?? '';
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
+    await stopStack(services);
   });
 
   it('replaces a story with its correction, never showing two copies', async () => {
