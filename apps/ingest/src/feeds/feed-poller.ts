@@ -8,6 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { WIRE_FORMATS } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
 import { SourceRepository, type DueFeed } from '../sources/source.repository';
@@ -19,24 +20,22 @@ const FEEDS_PER_TICK = 10;
 @Injectable()
 export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(FeedPoller.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly sources: SourceRepository,
     private readonly intake: IntakeService,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) this.running = this.tick().finally(() => (this.running = null));
-    }, this.config.FEED_POLL_TICK_MS);
+  ) {
+    this.task = new PeriodicTask(config.FEED_POLL_TICK_MS, () => this.tick());
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   private async tick(): Promise<void> {

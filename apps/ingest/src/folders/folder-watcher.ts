@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { WIRE_FORMATS } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
 import { SourceRepository } from '../sources/source.repository';
@@ -32,24 +33,22 @@ import {
 export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(FolderWatcher.name);
   private readonly sightings = new Map<string, Map<string, FileSighting>>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly sources: SourceRepository,
     private readonly intake: IntakeService,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.running) this.running = this.scanAll().finally(() => (this.running = null));
-    }, this.config.FOLDER_SCAN_MS);
+  ) {
+    this.task = new PeriodicTask(config.FOLDER_SCAN_MS, () => this.scanAll());
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   private async scanAll(): Promise<void> {

@@ -40,22 +40,18 @@ export class IntakeExceptionFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof BadParameterError) {
-      response
-        .status(HttpStatus.BAD_REQUEST)
-        .json({
-          error: 'REQUEST.BAD_PARAMETER',
-          message: error.message,
-          parameter: error.parameter,
-        });
+      response.status(HttpStatus.BAD_REQUEST).json({
+        error: 'REQUEST.BAD_PARAMETER',
+        message: error.message,
+        parameter: error.parameter,
+      });
       return;
     }
     if (isBodyTooLarge(error)) {
-      response
-        .status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .json({
-          error: 'WIRE.TOO_LARGE',
-          message: `body exceeds the limit of ${error.limit} bytes`,
-        });
+      response.status(HttpStatus.PAYLOAD_TOO_LARGE).json({
+        error: 'WIRE.TOO_LARGE',
+        message: `body exceeds the limit of ${error.limit} bytes`,
+      });
       return;
     }
     if (isBadBody(error)) {
