@@ -15,6 +15,9 @@ import { outcomeOf } from './outcome';
 const OUTAGE_MAX_BACKOFF_MS = 5_000;
 /** How long `close` waits for the running batch; past that it is handed back uncommitted (redelivered). */
 const DRAIN_TIMEOUT_MS = 7_000;
+/** Messages handed to a handler at once and committed together. */
+const DEFAULT_MAX_BATCH_MESSAGES = 100;
+const HEARTBEAT_TICK_MS = 1_000;
 
 export interface KafkaBatchServerOptions {
   brokers: string[];
@@ -25,6 +28,8 @@ export interface KafkaBatchServerOptions {
   /** Publishes dead letters; must be connected before `listen`. */
   deadLetters: KafkaPublisher;
   partitionsConsumedConcurrently?: number;
+  /** Messages handed to the handler at once (default 100); a larger fetch is handled in slices. */
+  maxBatchMessages?: number;
   metrics?: ConsumerMetrics;
 }
 
@@ -86,7 +91,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       this.consuming = false;
       this.crashes += 1;
       const delay = Math.min(60_000, 1_000 * 2 ** Math.min(this.crashes, 6));
-      this.log.error(`consumer crashed (${event.payload.error.message}); starting it again in ${delay} ms`);
+      this.log.error(
+        `consumer crashed (${event.payload.error.message}); starting it again in ${delay} ms`,
+      );
       void this.restartAfter(delay);
     });
     await consumer.connect();
@@ -119,21 +126,50 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const { batch } = payload;
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler || batch.messages.length === 0) return;
-    const messages = batch.messages.map((m) => toInbound(batch.topic, batch.partition, m));
-    const stopTimer = this.options.metrics?.timeBatch();
-    try {
-      await this.settle(messages, (pending) =>
-        this.invoke(handler, { topic: batch.topic, partition: batch.partition, messages: pending }),
-      payload);
-    } catch (error) {
-      if (error instanceof StoppedError) return;
-      throw error;
+    // A fetch can hold a megabyte of messages per partition: worked through in slices, each
+    // committed as soon as it is settled, so a slow handler neither outlives the session nor
+    // redoes the whole fetch after a restart. Slices run in order: one key keeps its order.
+    const sliceSize = this.options.maxBatchMessages ?? DEFAULT_MAX_BATCH_MESSAGES;
+    for (let start = 0; start < batch.messages.length; start += sliceSize) {
+      if (this.stopping || !payload.isRunning() || payload.isStale()) return;
+      const slice = batch.messages.slice(start, start + sliceSize);
+      const messages = slice.map((m) => toInbound(batch.topic, batch.partition, m));
+      const stopTimer = this.options.metrics?.timeBatch();
+      // kafkajs sends at most one heartbeat per interval; ticking keeps the member alive while
+      // a handler works (the event loop runs between messages).
+      const ticker = setInterval(
+        () => void payload.heartbeat().catch(() => undefined),
+        HEARTBEAT_TICK_MS,
+      );
+      try {
+        await this.settle(
+          messages,
+          (pending) =>
+            this.invoke(handler, {
+              topic: batch.topic,
+              partition: batch.partition,
+              messages: pending,
+            }),
+          payload,
+        );
+      } catch (error) {
+        if (error instanceof StoppedError) return;
+        throw error;
+      } finally {
+        clearInterval(ticker);
+      }
+      const last = slice[slice.length - 1];
+      payload.resolveOffset(last.offset);
+      await payload.commitOffsetsIfNecessary();
+      this.crashes = 0;
+      stopTimer?.();
+      this.options.metrics?.recordLag(
+        batch.topic,
+        batch.partition,
+        batch.highWatermark,
+        last.offset,
+      );
     }
-    const last = batch.messages[batch.messages.length - 1];
-    payload.resolveOffset(last.offset);
-    await payload.commitOffsetsIfNecessary();
-    stopTimer?.();
-    this.options.metrics?.recordLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
   }
 
   /**
@@ -158,15 +194,25 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       let outage: DependencyUnavailableError | null = null;
       let failure: unknown = null;
       for (const [index, message] of pending.entries()) {
-        const outcome = outcomes[index] ?? { status: 'retry', error: new Error('handler returned no outcome') };
+        const outcome = outcomes[index] ?? {
+          status: 'retry',
+          error: new Error('handler returned no outcome'),
+        };
         if (outcome.status === 'done') continue;
         if (!firstFailure.has(message)) firstFailure.set(message, now);
-        const isOutage = outcome.status === 'retry' && outcome.error instanceof DependencyUnavailableError;
+        const isOutage =
+          outcome.status === 'retry' && outcome.error instanceof DependencyUnavailableError;
         if (isOutage) outage = outcome.error as DependencyUnavailableError;
         else failure ??= outcome.error;
         const spent = (attempts.get(message) ?? 0) + (isOutage ? 0 : 1);
         attempts.set(message, spent);
-        const letter = { message, error: outcome.error, attempts: spent, firstFailureAt: firstFailure.get(message) ?? now, lastFailureAt: now };
+        const letter = {
+          message,
+          error: outcome.error,
+          attempts: spent,
+          firstFailureAt: firstFailure.get(message) ?? now,
+          lastFailureAt: now,
+        };
         if (outcome.status === 'dead' || spent >= this.options.maxAttempts) dead.push(letter);
         else retry.push(message);
       }
@@ -176,12 +222,16 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         if (outage) {
           outageRounds += 1;
           delay = backoffDelay(outageRounds, this.options.retryBaseMs, OUTAGE_MAX_BACKOFF_MS);
-          this.log.warn(`waiting ${delay} ms for the ${outage.dependency} with ${retry.length} message(s) of ${retry[0].topic}: ${outage.message}`);
+          this.log.warn(
+            `waiting ${delay} ms for the ${outage.dependency} with ${retry.length} message(s) of ${retry[0].topic}: ${outage.message}`,
+          );
         } else {
           outageRounds = 0;
           const attempt = Math.max(...retry.map((m) => attempts.get(m) ?? 1));
           delay = backoffDelay(attempt, this.options.retryBaseMs);
-          this.log.warn(`retrying ${retry.length} message(s) of ${retry[0].topic}, attempt ${attempt + 1}: ${errorMessage(failure)}`);
+          this.log.warn(
+            `retrying ${retry.length} message(s) of ${retry[0].topic}, attempt ${attempt + 1}: ${errorMessage(failure)}`,
+          );
         }
         await this.pause(delay);
         await payload.heartbeat();
@@ -226,7 +276,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   ): Promise<MessageOutcome[]> {
     try {
       const result: unknown = await handler(batch, new BaseRpcContext([batch.topic]));
-      const outcomes: unknown = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;
+      const outcomes: unknown = isObservable(result)
+        ? await lastValueFrom(result, { defaultValue: undefined })
+        : result;
       if (!Array.isArray(outcomes) || outcomes.length !== batch.messages.length) {
         throw new Error(`handler for ${batch.topic} must return one outcome per message`);
       }
@@ -260,7 +312,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       }),
     ]);
     clearTimeout(timer);
-    if (!drained) this.log.warn(`running batch not finished after ${DRAIN_TIMEOUT_MS} ms; leaving it uncommitted`);
+    if (!drained)
+      this.log.warn(
+        `running batch not finished after ${DRAIN_TIMEOUT_MS} ms; leaving it uncommitted`,
+      );
   }
 
   on(): never {

@@ -24,17 +24,23 @@ const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
  * (acks = all), so callers only move on once the messages are durable in Kafka.
  */
 export class KafkaPublisher {
-  private readonly client: ClientKafka;
+  private client: ClientKafka;
   private readonly maxRequestBytes: number;
+  /** The producer being replaced, so concurrent failures replace it once. */
+  private renewal: Promise<void> | null = null;
 
-  constructor(options: PublisherOptions) {
+  constructor(private readonly options: PublisherOptions) {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-    this.client = new ClientKafka({
+    this.client = this.createClient();
+  }
+
+  private createClient(): ClientKafka {
+    return new ClientKafka({
       // Short retries: a publish to an unreachable cluster fails within seconds, and the caller
       // (consumer wrapper, outbox relay) waits and tries again while still heartbeating.
       client: {
-        clientId: options.clientId,
-        brokers: options.brokers,
+        clientId: this.options.clientId,
+        brokers: this.options.brokers,
         retry: { retries: 5, maxRetryTime: 2_000 },
       },
       producerOnlyMode: true,
@@ -61,25 +67,70 @@ export class KafkaPublisher {
    */
   async publish(topic: string, messages: OutboundMessage[]): Promise<void> {
     for (const chunk of chunkBySize(messages.map(serialised), this.maxRequestBytes)) {
+      const client = this.client;
       try {
-        await lastValueFrom(this.client.emitBatch(topic, { messages: chunk }), {
+        await lastValueFrom(client.emitBatch(topic, { messages: chunk }), {
           defaultValue: undefined,
         });
       } catch (error) {
-        if (isKafkaOutage(error))
+        const message = error instanceof Error ? error.message : String(error);
+        if (isLostProducerState(error)) {
+          await this.renewProducer(client);
           throw new DependencyUnavailableError(
             'kafka',
-            error instanceof Error ? error.message : String(error),
+            `producer state lost, producer renewed: ${message}`,
             { cause: error },
           );
+        }
+        if (isKafkaOutage(error))
+          throw new DependencyUnavailableError('kafka', message, { cause: error });
         throw error;
       }
     }
   }
 
   async close(): Promise<void> {
+    await this.renewal?.catch(() => undefined);
     await this.client.close();
   }
+
+  /**
+   * kafkajs' idempotent producer never recovers once the broker has lost or rejected its sequence
+   * state (after a broker restart: OUT_OF_ORDER_SEQUENCE_NUMBER on every send, kafkajs#598). A new
+   * producer gets a new producer id and starts its sequences afresh; what the old one may have
+   * written already is sent again (at-least-once, consumers are idempotent).
+   */
+  private renewProducer(failed: ClientKafka): Promise<void> {
+    if (this.client !== failed) return this.renewal ?? Promise.resolve();
+    this.renewal ??= (async () => {
+      const next = this.createClient();
+      await next.connect();
+      this.client = next;
+      await failed.close().catch(() => undefined);
+    })().finally(() => {
+      this.renewal = null;
+    });
+    return this.renewal;
+  }
+}
+
+const LOST_PRODUCER_STATE = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+function isLostProducerState(error: unknown): boolean {
+  for (
+    let link: unknown = error, depth = 0;
+    link instanceof Error && depth < 5;
+    link = link.cause, depth += 1
+  ) {
+    const type = (link as { type?: unknown }).type;
+    if (typeof type === 'string' && LOST_PRODUCER_STATE.has(type)) return true;
+  }
+  return false;
 }
 
 /** Objects become their JSON once, here, so their size is known before they are batched. */
