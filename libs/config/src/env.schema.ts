@@ -33,6 +33,10 @@ export const envSchema = z.object({
   KAFKA_RETRY_BASE_MS: positiveInt(200),
   /** Messages of different keys processed at once within a batch; one key stays in order. */
   KAFKA_CONSUMER_CONCURRENCY: positiveInt(8),
+  /** Messages handed to a handler and committed together; a bigger fetch is worked through in slices. */
+  KAFKA_CONSUMER_MAX_BATCH: positiveInt(100),
+  /** Partitions one consumer works on at once, each in offset order. */
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
 
   ES_NODE: z.string().url().default('http://127.0.0.1:9200'),
   /** Stories live in versioned indexes `<alias>-v<n>` behind this alias. */

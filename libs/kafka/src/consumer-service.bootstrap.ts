@@ -33,6 +33,8 @@ export async function bootstrapConsumerService(module: Type<unknown>, options: C
     metrics: new ConsumerMetrics(app.get<Registry>(METRICS_REGISTRY), groupId, options.service),
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
+    maxBatchMessages: config.KAFKA_CONSUMER_MAX_BATCH,
+    partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
     deadLetters: app.get(KafkaPublisher),
   });
   // A connected microservice registers its handlers at once, so the filter must be global before,

@@ -101,6 +101,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      // Without a threshold kafkajs commits only once the whole fetch is handled: commit each
+      // resolved slice, so a restart does not redo the slices already settled.
+      autoCommitThreshold: 1,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
