@@ -46,7 +46,10 @@ export class StoryEnrichedConsumer {
       outcomes[position] = indexed[i];
     });
     // After the batch's stories are written, so a backlink to one of them finds it.
-    for (const { position, event } of links) outcomes[position] = await this.backlinks.apply(event);
+    const linked = await this.backlinks.applyAll(links.map((l) => l.event));
+    links.forEach(({ position }, i) => {
+      outcomes[position] = linked[i];
+    });
     return outcomes;
   }
 }
