@@ -1,0 +1,280 @@
+/**
+ * `npm run bench`: throughput, the engine's direct bulk-load limit, freshness, search latency and
+ * memory of the whole pipeline on the real local stack, in one run. See docs/benchmarks.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SERVICE_NAMES, type ServiceName } from '../stack/services';
+import { startBenchStack, tuningSettings, type KafkaMode } from './bench-stack';
+import { loadBenchCorpus } from './corpus';
+import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/direct-load';
+import { runFreshness, type FreshnessResult } from './phases/freshness';
+import { runReplay, type ReplayResult } from './phases/replay';
+import { runSearchLoad, type SearchResult } from './phases/search-load';
+import { PipelineProbe } from './pipeline-probe';
+import { engineDelta, engineSnapshot, type EngineStats } from './engine-stats';
+import { renderReport, evaluateTargets, type BenchReport } from './report';
+import { ResourceMonitor, machineInfo } from './resources';
+import { round } from './stats';
+
+const PHASES = ['throughput', 'direct', 'freshness', 'search'] as const;
+type Phase = (typeof PHASES)[number];
+
+interface BenchOptions {
+  json: boolean;
+  quick: boolean;
+  stories: number | undefined;
+  batchSize: number;
+  pushConcurrency: number;
+  freshnessRate: number;
+  freshnessSeconds: number;
+  searchRate: number;
+  searchSeconds: number;
+  sweepDocs: number;
+  kafka: KafkaMode;
+  overrides: Record<string, string>;
+  serviceOverrides: Partial<Record<ServiceName, Record<string, string>>>;
+  cpuProfile: boolean;
+  phases: Phase[];
+  out: string | undefined;
+}
+
+function readOptions(): BenchOptions {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      stories: { type: 'string' },
+      'batch-size': { type: 'string', default: '250' },
+      'push-concurrency': { type: 'string', default: '4' },
+      'freshness-rate': { type: 'string', default: '50' },
+      'freshness-seconds': { type: 'string' },
+      'search-rate': { type: 'string', default: '50' },
+      'search-seconds': { type: 'string' },
+      kafka: { type: 'string', default: 'own' },
+      env: { type: 'string', multiple: true, default: [] },
+      'cpu-prof': { type: 'boolean', default: false },
+      phases: { type: 'string', default: PHASES.join(',') },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stderr.write(USAGE);
+    process.exit(0);
+  }
+  const quick = values.quick;
+  const kafka = values.kafka;
+  if (kafka !== 'own' && kafka !== 'shared') throw new Error('--kafka must be own or shared');
+  const phases = values.phases.split(',').map((p) => p.trim());
+  const unknown = phases.filter((p) => !(PHASES as readonly string[]).includes(p));
+  if (unknown.length)
+    throw new Error(`unknown phase(s) ${unknown.join(', ')}; known: ${PHASES.join(', ')}`);
+  const overrides: Record<string, string> = {};
+  const serviceOverrides: Partial<Record<ServiceName, Record<string, string>>> = {};
+  for (const pair of values.env) {
+    const match = /^(?:(\w+):)?([A-Z0-9_]+)=(.*)$/.exec(pair);
+    if (!match) throw new Error(`--env expects [service:]KEY=VALUE, got ${pair}`);
+    const [, service, key, value] = match;
+    if (service === undefined) overrides[key] = value;
+    else if (isServiceName(service)) (serviceOverrides[service] ??= {})[key] = value;
+    else throw new Error(`--env ${pair}: unknown service ${service}`);
+  }
+  return {
+    json: values.json,
+    quick,
+    stories: values.stories ? Number(values.stories) : quick ? 3000 : undefined,
+    batchSize: Number(values['batch-size']),
+    pushConcurrency: Number(values['push-concurrency']),
+    freshnessRate: Number(values['freshness-rate']),
+    freshnessSeconds: Number(values['freshness-seconds'] ?? (quick ? 20 : 60)),
+    searchRate: Number(values['search-rate']),
+    searchSeconds: Number(values['search-seconds'] ?? (quick ? 15 : 60)),
+    sweepDocs: quick ? 1000 : 4000,
+    kafka,
+    overrides,
+    serviceOverrides,
+    cpuProfile: values['cpu-prof'],
+    phases: PHASES.filter((p) => phases.includes(p)),
+    out: values.out,
+  };
+}
+
+const USAGE = `npm run bench -- [options]
+  --json                 one JSON object on stdout (progress stays on stderr)
+  --quick                3,000 stories, 20 s freshness, 15 s search: for iterating
+  --stories N            replay only the first N stories
+  --batch-size N         items per POST /v1/ingest/batch (default 250)
+  --push-concurrency N   batch requests in flight (default 4)
+  --freshness-rate N     live stories per second (default 50); --freshness-seconds (default 60)
+  --search-rate N        queries per second (default 50); --search-seconds (default 60)
+  --kafka own|shared     own: a broker of the bench's own on 127.0.0.1:29092 (default);
+                         shared: the one on 127.0.0.1:9092, groups started at the topic ends
+  --env [svc:]KEY=VALUE  service configuration under test (repeatable), for every service or one:
+                         --env KAFKA_CONSUMER_MAX_BATCH=200 --env indexer:KAFKA_CONSUMER_MAX_BATCH=500
+  --cpu-prof             V8 CPU profiles of the services into test-artifacts/bench/
+  --phases a,b           any of ${PHASES.join(',')}
+  --out FILE             also write the JSON result to FILE
+`;
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const machine = machineInfo();
+  const corpus = loadBenchCorpus();
+  const stories = options.stories ? corpus.stories.slice(0, options.stories) : corpus.stories;
+  log(
+    `corpus: ${corpus.documents} documents, ${corpus.stories.length} stories (${corpus.skippedEmpty} without title and body skipped); replaying ${stories.length}`,
+  );
+
+  const stack = await startBenchStack({
+    kafka: options.kafka,
+    overrides: options.overrides,
+    serviceOverrides: options.serviceOverrides,
+    cpuProfile: options.cpuProfile,
+    log,
+  });
+  const monitor = new ResourceMonitor([
+    ...stack.services.flatMap((s) =>
+      s.pid ? [{ name: s.name, kind: 'node' as const, pid: s.pid }] : [],
+    ),
+    ...stack.jvms,
+  ]);
+  monitor.start();
+  let stopping = false;
+  const stopAll = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    monitor.stop();
+    await stack.stop();
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+  const startedAt = Date.now();
+  let replay: ReplayResult | undefined;
+  let direct: DirectResult | undefined;
+  let freshness: FreshnessResult | undefined;
+  let search: SearchResult | undefined;
+  const engine: Record<string, EngineStats> = {};
+  const measured = async <T>(phase: Phase, run: () => Promise<T>): Promise<T> => {
+    monitor.beginPhase(phase);
+    const before = await engineSnapshot();
+    try {
+      return await run();
+    } finally {
+      monitor.endPhase();
+      engine[phase] = engineDelta(before, await engineSnapshot());
+    }
+  };
+  try {
+    if (options.phases.includes('throughput')) {
+      const replayOptions = {
+        batchSize: options.batchSize,
+        concurrency: options.pushConcurrency,
+        timeoutSeconds: options.quick ? 300 : 900,
+      };
+      replay = await measured('throughput', () => runReplay(stack, stories, replayOptions, log));
+    }
+    if (options.phases.includes('direct')) {
+      direct = await measured('direct', () =>
+        runDirectLoad(stories, { sweepDocs: options.sweepDocs }, log),
+      );
+      // The scratch index must not compete with the live phases for the engine's memory.
+      await deleteDirectIndexes();
+    }
+    if (options.phases.includes('freshness')) {
+      const freshnessOptions = {
+        rate: options.freshnessRate,
+        seconds: options.freshnessSeconds,
+        pollMs: 100,
+        graceSeconds: 30,
+      };
+      freshness = await measured('freshness', () =>
+        runFreshness(stack, corpus.raw, freshnessOptions, log),
+      );
+    }
+    if (options.phases.includes('search')) {
+      // A backlog left by the freshness phase would compete with the queries for the engine.
+      const probe = new PipelineProbe(stack.brokers);
+      await probe.connect();
+      const drained = await probe.waitForDrain(300).finally(() => probe.close());
+      if (drained > 1) log(`waited ${drained} s for the pipeline to drain before the search load`);
+      search = await measured('search', () =>
+        runSearchLoad(
+          stack,
+          corpus.raw,
+          { rate: options.searchRate, seconds: options.searchSeconds },
+          log,
+        ),
+      );
+    }
+  } finally {
+    monitor.endPhase();
+    const memory = monitor.memory();
+    await stopAll();
+    const report: BenchReport = {
+      startedAt: new Date(startedAt).toISOString(),
+      durationSeconds: round((Date.now() - startedAt) / 1000, 0),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      commit: gitCommit(),
+      machine,
+      corpus: {
+        documents: corpus.documents,
+        stories: corpus.stories.length,
+        skippedEmpty: corpus.skippedEmpty,
+        withoutDate: corpus.withoutDate,
+        replayed: stories.length,
+      },
+      settings: {
+        kafka:
+          options.kafka === 'own'
+            ? `own broker ${stack.brokers.join(',')}`
+            : `shared broker ${stack.brokers.join(',')}`,
+        pushBatchSize: options.batchSize,
+        pushConcurrency: options.pushConcurrency,
+        serviceOverrides: { all: options.overrides, ...options.serviceOverrides },
+        services: tuningSettings(stack.config),
+      },
+      throughput: replay,
+      direct,
+      ratio:
+        replay?.pipelineRate && direct
+          ? round(replay.pipelineRate / direct.docsPerSecond, 2)
+          : null,
+      freshness,
+      search,
+      memory,
+      cpu: monitor.phases,
+      engine,
+      targets: [],
+    };
+    report.targets = evaluateTargets(report);
+    const text = options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report);
+    process.stdout.write(text);
+    if (options.out) writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+function isServiceName(name: string): name is ServiceName {
+  return (SERVICE_NAMES as readonly string[]).includes(name);
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs']).toString().trim()
+        .length > 0;
+    return dirty ? `${head} (with uncommitted changes under apps/ or libs/)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

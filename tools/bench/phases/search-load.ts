@@ -1,0 +1,229 @@
+import type { ReutersDocument } from '../../../libs/enrichment/src/corpus/reuters-reader';
+import { BENCH, type BenchStack } from '../bench-stack';
+import { progressBar } from '../progress';
+import { round, sleep, summarise, type LatencySummary } from '../stats';
+
+export interface SearchOptions {
+  rate: number;
+  seconds: number;
+}
+
+export type QueryKind =
+  'terms' | 'phrase' | 'terms+filter' | 'filter+newest' | 'boolean' | 'terms+dates';
+
+export interface SearchResult {
+  rate: number;
+  seconds: number;
+  queries: number;
+  errors: number;
+  achievedRate: number;
+  /** From the moment a query was due (open loop) to its whole answer read. */
+  latency: LatencySummary;
+  byKind: Record<string, LatencySummary>;
+  /** Share of queries that found at least one story. */
+  withHitsPercent: number;
+  examples: string[];
+}
+
+interface PlannedQuery {
+  kind: QueryKind;
+  params: URLSearchParams;
+}
+
+const STOPWORDS = new Set(
+  'the and for with from that this into over after says said will year about than march april first second third quarter sees rise rises'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Queries a newsroom would type against the full corpus, at a fixed rate (open loop: a slow
+ * answer does not hold back the next query, so queueing shows up in the latency).
+ */
+export async function runSearchLoad(
+  stack: BenchStack,
+  corpus: ReutersDocument[],
+  options: SearchOptions,
+  log: (line: string) => void,
+): Promise<SearchResult> {
+  const plan = await planQueries(corpus, Math.round(options.rate * options.seconds));
+  const samples: { kind: QueryKind; ms: number; hits: boolean }[] = [];
+  let errors = 0;
+  const bar = progressBar('search', plan.length, 'queries');
+  const t0 = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (const [i, query] of plan.entries()) {
+    const due = t0 + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    inFlight.push(
+      fetch(stack.url('api', `/v1/search?${query.params.toString()}`))
+        .then(async (response) => {
+          const body = (await response.json()) as { total?: number };
+          if (response.status !== 200)
+            throw new Error(
+              `search answered ${response.status}: ${JSON.stringify(body).slice(0, 200)}`,
+            );
+          samples.push({
+            kind: query.kind,
+            ms: performance.now() - due,
+            hits: (body.total ?? 0) > 0,
+          });
+          bar.update(
+            samples.length,
+            `p50 ${summarise(samples.slice(-200).map((s) => s.ms)).p50} ms`,
+          );
+        })
+        .catch((error: unknown) => {
+          errors += 1;
+          if (errors <= 5) log(`search failed: ${String(error)}`);
+        }),
+    );
+  }
+  const achievedRate = round(plan.length / ((performance.now() - t0) / 1000), 1);
+  await Promise.all(inFlight);
+  bar.stop();
+  const kinds = [...new Set(plan.map((q) => q.kind))];
+  return {
+    rate: options.rate,
+    seconds: options.seconds,
+    queries: plan.length,
+    errors,
+    achievedRate,
+    latency: summarise(samples.map((s) => s.ms)),
+    byKind: Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        summarise(samples.filter((s) => s.kind === kind).map((s) => s.ms)),
+      ]),
+    ),
+    withHitsPercent: round(
+      (100 * samples.filter((s) => s.hits).length) / Math.max(1, samples.length),
+      0,
+    ),
+    examples: kinds.map(
+      (kind) => `/v1/search?${plan.find((q) => q.kind === kind)?.params.toString() ?? ''}`,
+    ),
+  };
+}
+
+/**
+ * A deterministic mix: frequent headline words and word pairs from the corpus, and the tag ids
+ * the enricher actually assigned (read from the index), so filters and facets have work to do.
+ */
+async function planQueries(corpus: ReutersDocument[], count: number): Promise<PlannedQuery[]> {
+  const words = frequent(
+    corpus.map((d) => headlineWords(d.title)),
+    400,
+  );
+  const pairs = frequent(
+    corpus.map((d) => {
+      const w = headlineWords(d.title);
+      return w.slice(1).map((word, i) => `${w[i]} ${word}`);
+    }),
+    200,
+  );
+  const tags = await frequentTags();
+  let seed = 42;
+  // A small LCG: the same plan on every run, so two runs compare like for like.
+  const random = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const filter = (): [string, string] => {
+    const [name, ids] = pick(Object.entries(tags).filter(([, ids]) => ids.length > 0));
+    return [name, pick(ids)];
+  };
+  const kinds: QueryKind[] = [
+    'terms',
+    'terms',
+    'terms',
+    'phrase',
+    'phrase',
+    'terms+filter',
+    'terms+filter',
+    'filter+newest',
+    'boolean',
+    'terms+dates',
+  ];
+  return Array.from({ length: count }, (_, i): PlannedQuery => {
+    const kind = kinds[i % kinds.length];
+    const params = new URLSearchParams();
+    switch (kind) {
+      case 'terms':
+        params.set('q', random() < 0.5 ? pick(words) : `${pick(words)} ${pick(words)}`);
+        break;
+      case 'phrase':
+        params.set('q', `"${pick(pairs)}"`);
+        break;
+      case 'terms+filter': {
+        params.set('q', pick(words));
+        const [name, id] = filter();
+        params.set(name, id);
+        break;
+      }
+      case 'filter+newest': {
+        const [name, id] = filter();
+        params.set(name, id);
+        params.set('sort', 'newest');
+        break;
+      }
+      case 'boolean':
+        params.set('q', `(${pick(words)} OR ${pick(words)}) -${pick(words)}`);
+        break;
+      case 'terms+dates': {
+        const day = 1 + Math.floor(random() * 20);
+        params.set('q', pick(words));
+        params.set('from', `1987-03-${String(day).padStart(2, '0')}`);
+        params.set('to', `1987-04-${String(day).padStart(2, '0')}`);
+        break;
+      }
+    }
+    return { kind, params };
+  });
+}
+
+function headlineWords(title: string): string[] {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length >= 4 && !STOPWORDS.has(w));
+}
+
+function frequent(lists: string[][], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists)
+    for (const item of new Set(list)) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([item]) => item);
+}
+
+/** The most used tag ids of each kind in the bench index, by the api's filter names. */
+async function frequentTags(): Promise<Record<'topic' | 'place' | 'org' | 'person', string[]>> {
+  const fields = {
+    topic: 'facets.topic',
+    place: 'facets.place',
+    org: 'facets.organisation',
+    person: 'facets.person',
+  } as const;
+  const response = await fetch(`${BENCH.esNode}/${BENCH.alias}/_search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      size: 0,
+      aggs: Object.fromEntries(
+        Object.entries(fields).map(([name, field]) => [name, { terms: { field, size: 30 } }]),
+      ),
+    }),
+  });
+  const body = (await response.json()) as {
+    aggregations?: Record<string, { buckets: { key: string }[] }>;
+  };
+  const ids = (name: string): string[] =>
+    body.aggregations?.[name]?.buckets.map((b) => b.key) ?? [];
+  return { topic: ids('topic'), place: ids('place'), org: ids('org'), person: ids('person') };
+}
