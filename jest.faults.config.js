@@ -10,7 +10,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
   globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/faults/support/global-teardown.ts',
-  testTimeout: 240000,
+  testTimeout: 360000,
   maxWorkers: 1,
   // Each file owns the stack while it runs; a fixed order keeps the run readable and its timing stable.
   testSequencer: '<rootDir>/test/faults/support/sequencer.js',

@@ -108,5 +108,5 @@ describe(`sustained load: ${RATE} pushes per second for ${SECONDS} s`, () => {
       convergenceWaitMs: waitedMs,
       index: { stories: report.stories, usable: report.usable, indexed: report.indexed },
     });
-  });
+  }, 480_000);
 });
