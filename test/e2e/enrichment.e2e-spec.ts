@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ServiceProcess } from '../../tools/stack/services';
 import { startStack, stopStack } from '../support/stack';
 import { TEST_ADMIN_KEY, TEST_ALIAS, TEST_ES_NODE, TEST_PORTS } from '../setup/test-env';
-import { eventually } from '../support/eventually';
+import { PIPELINE_TIMEOUT_MS, eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
 interface IndexedStory {
@@ -45,7 +45,7 @@ describe('enrichment through the real enricher', () => {
 
   it('tags the seed story with every entity a reader expects and no junk', async () => {
     expect((await push(apiKey, JSON.stringify(seed))).status).toBeLessThan(300);
-    const story = await eventually(() => indexed(String(seed.uri)), 15_000);
+    const story = await eventually(() => indexed(String(seed.uri)), PIPELINE_TIMEOUT_MS);
     const ids = story.tags.map((t) => t.id);
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -89,7 +89,7 @@ describe('enrichment through the real enricher', () => {
         'oil ministers said in Vienna, as prices for Brent crude rose above 65 dollars a barrel.</p>',
     };
     expect((await push(apiKey, JSON.stringify(oil))).status).toBe(202);
-    const story = await eventually(() => indexed(oil.uri), 15_000);
+    const story = await eventually(() => indexed(oil.uri), PIPELINE_TIMEOUT_MS);
     expect(story.tags.filter((t) => t.kind === 'topic').map((t) => t.id)).toContain('topic:crude');
   });
 
@@ -101,8 +101,8 @@ describe('enrichment through the real enricher', () => {
       copyrightnotice: 'Reuters',
     };
     expect((await push(apiKey, JSON.stringify(copy))).status).toBe(202);
-    const original = await eventually(() => indexed(String(seed.uri)), 15_000);
-    const indexedCopy = await eventually(() => indexed(copy.uri), 15_000);
+    const original = await eventually(() => indexed(String(seed.uri)), PIPELINE_TIMEOUT_MS);
+    const indexedCopy = await eventually(() => indexed(copy.uri), PIPELINE_TIMEOUT_MS);
     expect(indexedCopy.cluster).toBe(original.cluster);
     expect(indexedCopy.related.map((r) => r.uri)).not.toContain(seed.uri);
   });
@@ -120,11 +120,18 @@ describe('enrichment through the real enricher', () => {
         '<p>Forces loyal to Khalifa Haftar pressed their offensive on Tripoli on Friday, as Turkish President Recep Tayyip Erdogan said Turkey could deploy troops to Libya if the Government of National Accord asked for them.</p>' +
         '<p>Russian mercenaries of the Wagner Group have backed the Libyan National Army, officials in Tripoli said.</p>',
     };
+    // Related links come from searchable stories: wait until the earlier coverage is.
+    await eventually(async () => {
+      const response = await fetch(
+        `${TEST_ES_NODE}/${TEST_ALIAS}/_count?q=uri:${encodeURIComponent(JSON.stringify(String(seed.uri)))}`,
+      );
+      return ((await response.json()) as { count: number }).count === 1;
+    }, PIPELINE_TIMEOUT_MS);
     expect((await push(apiKey, JSON.stringify(later))).status).toBe(202);
     const story = await eventually(async () => {
       const doc = await indexed(later.uri);
       return doc && doc.related.length > 0 ? doc : undefined;
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     const link = story.related.find(
       (r) => r.uri === seed.uri || r.uri === 'urn:newswire:test:reuters-copy-of-seed',
     );
@@ -135,7 +142,7 @@ describe('enrichment through the real enricher', () => {
     const earlier = await eventually(async () => {
       const doc = await indexed(link?.uri ?? '');
       return doc?.related.some((r) => r.uri === later.uri) ? doc : undefined;
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     expect(earlier.related.find((r) => r.uri === later.uri)?.reason.sharedEntities).toContain(
       'person:khalifa-haftar',
     );
@@ -171,7 +178,7 @@ describe('enrichment through the real enricher', () => {
       !doc.tags.some((t) => t.id === 'place:sy')
         ? doc
         : undefined;
-    await eventually(async () => honoured(await indexed(String(seed.uri))), 15_000);
+    await eventually(async () => honoured(await indexed(String(seed.uri))), PIPELINE_TIMEOUT_MS);
 
     const corrected = {
       ...seed,
@@ -182,7 +189,7 @@ describe('enrichment through the real enricher', () => {
     const latest = await eventually(async () => {
       const doc = await indexed(String(seed.uri));
       return doc && (doc as IndexedStory & { version: number }).version === 2 ? doc : undefined;
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     expect(honoured(latest)).toBeDefined();
   });
 });

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import type { ServiceProcess } from '../../tools/stack/services';
 import { startStack, stopStack } from '../support/stack';
 import { TEST_ADMIN_KEY, TEST_DATABASE_URL, TEST_PORTS } from '../setup/test-env';
-import { eventually } from '../support/eventually';
+import { PIPELINE_TIMEOUT_MS, eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
 const WIRE = join(__dirname, '..', 'fixtures', 'wire');
@@ -223,7 +223,7 @@ describe('ingest transports against the real stack', () => {
         async () =>
           existsSync(join(folder, 'done', 'efe.xml')) &&
           existsSync(join(folder, 'error', 'broken.xml.reason')),
-        15_000,
+        PIPELINE_TIMEOUT_MS,
       );
       expect(readdirSync(folder).filter((f) => !['done', 'error'].includes(f))).toEqual([]);
       expect(readFileSync(join(folder, 'error', 'broken.xml.reason'), 'utf8')).toMatch(

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { ServiceProcess } from '../../tools/stack/services';
 import { startStack, stopStack } from '../support/stack';
 import { TEST_DATABASE_URL, TEST_PORTS } from '../setup/test-env';
-import { eventually } from '../support/eventually';
+import { PIPELINE_TIMEOUT_MS, eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
 // The seed story under a uri of this suite's own, so other suites pushing the seed do not matter.
@@ -51,7 +51,7 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     const found = await eventually(async () => {
       const body = (await (await fetch(searchUrl('Haftar'))).json()) as SearchBody;
       return body.items.find((item) => item.uri === accepted.results[0].uri);
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     expect(found?.headline).toBe('Turkey to send security delegation to Moscow to discuss Libya');
     process.stdout.write(`skeleton end-to-end latency: ${Date.now() - pushedAt} ms\n`);
   });
@@ -126,7 +126,7 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
       return /newswire_stage_duration_seconds_count\{[^}]*stage="enricher"[^}]*\} [1-9]/.test(text)
         ? text
         : undefined;
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     expect(enricherMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.ingested.v1"/);
   });
 

@@ -1,7 +1,7 @@
 import type { ServiceProcess } from '../../tools/stack/services';
 import { startStack, stopStack } from '../support/stack';
 import { TEST_PORTS } from '../setup/test-env';
-import { eventually } from '../support/eventually';
+import { PIPELINE_TIMEOUT_MS, eventually } from '../support/eventually';
 import { push, registerSource } from '../support/sources';
 
 const URI = 'urn:newswire:test:versions:quake-in-the-andes';
@@ -47,14 +47,17 @@ describe('updates, duplicates and kills, end to end', () => {
 
   it('replaces a story with its correction, never showing two copies', async () => {
     expect((await push(apiKey, ninjs(1, 'Earthquake shakes Andes'))).status).toBe(202);
-    await eventually(async () => (await searchHits('earthquake Andean')).length === 1, 15_000);
+    await eventually(
+      async () => (await searchHits('earthquake Andean')).length === 1,
+      PIPELINE_TIMEOUT_MS,
+    );
     expect(
       (await push(apiKey, ninjs(2, 'CORRECTED: Earthquake shakes Peruvian Andes'))).status,
     ).toBe(202);
     const hits = await eventually(async () => {
       const found = await searchHits('earthquake Andean');
       return found[0]?.version === 2 ? found : undefined;
-    }, 15_000);
+    }, PIPELINE_TIMEOUT_MS);
     expect(hits).toEqual([
       expect.objectContaining({
         version: 2,
@@ -83,6 +86,9 @@ describe('updates, duplicates and kills, end to end', () => {
     expect(await kill.json()).toMatchObject({
       results: [{ status: 'accepted', version: 3, pubstatus: 'canceled' }],
     });
-    await eventually(async () => (await searchHits('earthquake Andean')).length === 0, 15_000);
+    await eventually(
+      async () => (await searchHits('earthquake Andean')).length === 0,
+      PIPELINE_TIMEOUT_MS,
+    );
   });
 });

@@ -19,3 +19,9 @@ export async function eventually<T>(
     `condition not met within ${timeoutMs} ms${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
   );
 }
+
+/**
+ * How long a story may take through the whole pipeline in a test on a busy 2-core machine.
+ * Tests assert that it arrives; how fast is measured by `npm run bench`, not here.
+ */
+export const PIPELINE_TIMEOUT_MS = 30_000;
