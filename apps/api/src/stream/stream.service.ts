@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type MessageEvent } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type MessageEvent,
+} from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { KillEventsRepository } from './kill-events.repository';
@@ -20,8 +26,10 @@ const RETRY_MS = 2_000;
  * version that a later one already replaced is not replayed on resume.
  */
 @Injectable()
-export class StreamService {
+export class StreamService implements BeforeApplicationShutdown {
   private readonly log = new Logger(StreamService.name);
+  /** Ends every open stream; a stream never ends by itself and would hold the shutdown. */
+  private readonly enders = new Set<() => void>();
 
   constructor(
     private readonly stories: StoryEventsRepository,
@@ -46,6 +54,11 @@ export class StreamService {
             resolve();
           };
         });
+      const end = (): void => {
+        stopped = true;
+        sleeper.wake?.();
+      };
+      this.enders.add(end);
       const heartbeat = setInterval(
         () => subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } }),
         HEARTBEAT_MS,
@@ -77,11 +90,16 @@ export class StreamService {
         },
       );
       return () => {
-        stopped = true;
+        this.enders.delete(end);
         clearInterval(heartbeat);
-        sleeper.wake?.();
+        end();
       };
     });
+  }
+
+  /** Completes the open streams so clients reconnect (with Last-Event-ID) to another replica. */
+  beforeApplicationShutdown(): void {
+    for (const end of this.enders) end();
   }
 
   /** Both sources merged in (time, uri) order, never past what either source has fully read. */
