@@ -18,8 +18,9 @@ const seed = JSON.stringify({
   ) as object),
   uri: SKELETON_URI,
 });
+// collapse=false: other suites push the seed under its own uri, and one cluster shows one story.
 const searchUrl = (q: string) =>
-  `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}`;
+  `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=${encodeURIComponent(q)}&collapse=false&size=100`;
 
 interface SearchBody {
   total: number;
