@@ -34,7 +34,7 @@ export const envSchema = z.object({
   /** Messages of different keys processed at once within a batch; one key stays in order. */
   KAFKA_CONSUMER_CONCURRENCY: positiveInt(8),
   /** Messages handed to a handler and committed together; a bigger fetch is worked through in slices. */
-  KAFKA_CONSUMER_MAX_BATCH: positiveInt(100),
+  KAFKA_CONSUMER_MAX_BATCH: positiveInt(250),
   /** Partitions one consumer works on at once, each in offset order. */
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
 
