@@ -15,7 +15,13 @@ import { runSearchLoad, type SearchResult } from './phases/search-load';
 import { PipelineProbe } from './pipeline-probe';
 import { engineDelta, engineSnapshot, type EngineStats } from './engine-stats';
 import { renderReport, evaluateTargets, type BenchReport } from './report';
-import { ResourceMonitor, machineInfo } from './resources';
+import {
+  HARNESS_NAME,
+  OTHERS_NAME,
+  ResourceMonitor,
+  machineInfo,
+  type PhaseCpu,
+} from './resources';
 import { round } from './stats';
 
 const PHASES = ['throughput', 'direct', 'freshness', 'search'] as const;
@@ -184,6 +190,8 @@ async function main(): Promise<void> {
       await deleteDirectIndexes();
     }
     if (options.phases.includes('freshness')) {
+      // Live traffic is measured on a pipeline with nothing left of the replay to work through.
+      await drain(stack.brokers, 'freshness', log);
       const freshnessOptions = {
         rate: options.freshnessRate,
         seconds: options.freshnessSeconds,
@@ -196,10 +204,7 @@ async function main(): Promise<void> {
     }
     if (options.phases.includes('search')) {
       // A backlog left by the freshness phase would compete with the queries for the engine.
-      const probe = new PipelineProbe(stack.brokers);
-      await probe.connect();
-      const drained = await probe.waitForDrain(300).finally(() => probe.close());
-      if (drained > 1) log(`waited ${drained} s for the pipeline to drain before the search load`);
+      await drain(stack.brokers, 'search', log);
       search = await measured('search', () =>
         runSearchLoad(
           stack,
@@ -247,6 +252,7 @@ async function main(): Promise<void> {
       memory,
       cpu: monitor.phases,
       engine,
+      cpuPerItem: cpuPerItem(monitor.phases, replay, direct),
       targets: [],
     };
     report.targets = evaluateTargets(report);
@@ -254,6 +260,40 @@ async function main(): Promise<void> {
     process.stdout.write(text);
     if (options.out) writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   }
+}
+
+/**
+ * CPU milliseconds per story through the pipeline and per document loaded directly: unlike a
+ * rate, this barely depends on what else ran on the machine at the time.
+ */
+function cpuPerItem(
+  phases: PhaseCpu[],
+  replay: ReplayResult | undefined,
+  direct: DirectResult | undefined,
+): BenchReport['cpuPerItem'] {
+  const perItem = (phase: string, items: number | undefined): Record<string, number> | null => {
+    const cpu = phases.find((p) => p.phase === phase)?.cpuSeconds;
+    if (!cpu || !items) return null;
+    const ours = Object.entries(cpu).filter(
+      ([name]) => name !== OTHERS_NAME && name !== HARNESS_NAME,
+    );
+    const result: Record<string, number> = {
+      total: round((1000 * ours.reduce((sum, [, s]) => sum + s, 0)) / items, 2),
+    };
+    for (const [name, seconds] of ours) result[name] = round((1000 * seconds) / items, 2);
+    return result;
+  };
+  return {
+    pipelinePerStory: perItem('throughput', replay?.accepted),
+    directPerDocument: perItem('direct', direct?.documentsLoaded),
+  };
+}
+
+async function drain(brokers: string[], phase: Phase, log: (line: string) => void): Promise<void> {
+  const probe = new PipelineProbe(brokers);
+  await probe.connect();
+  const waited = await probe.waitForDrain(300).finally(() => probe.close());
+  if (waited > 1) log(`waited ${waited} s for the pipeline to drain before the ${phase} phase`);
 }
 
 function isServiceName(name: string): name is ServiceName {

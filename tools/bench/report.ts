@@ -43,6 +43,11 @@ export interface BenchReport {
   cpu: PhaseCpu[];
   /** The engine's own statistics for the bench index, per phase. */
   engine: Record<string, EngineStats>;
+  /** CPU ms per story through the pipeline, per document loaded directly; by process and in total. */
+  cpuPerItem: {
+    pipelinePerStory: Record<string, number> | null;
+    directPerDocument: Record<string, number> | null;
+  };
   targets: TargetResult[];
 }
 
@@ -165,6 +170,16 @@ export function renderReport(r: BenchReport): string {
       `  ${phase.phase.padEnd(11)} ${phase.wallSeconds} s wall, machine ${phase.machineBusyPercent}% busy: ${busiest}`,
     );
   }
+  const { pipelinePerStory, directPerDocument } = r.cpuPerItem;
+  const describe = (costs: Record<string, number>): string =>
+    Object.entries(costs)
+      .filter(([, ms]) => ms > 0)
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(', ');
+  if (pipelinePerStory)
+    lines.push(`  CPU ms per story through the pipeline: ${describe(pipelinePerStory)}`);
+  if (directPerDocument)
+    lines.push(`  CPU ms per document loaded directly: ${describe(directPerDocument)}`);
   lines.push('');
   lines.push('engine statistics of the bench index per phase:');
   for (const [phase, e] of Object.entries(r.engine)) {

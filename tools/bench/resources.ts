@@ -40,8 +40,8 @@ export interface MachineInfo {
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 const POSTGRES = 'postgres (all backends)';
-const HARNESS = 'bench harness';
-const OTHERS = 'everything else on the machine';
+export const HARNESS_NAME = 'bench harness';
+export const OTHERS_NAME = 'everything else on the machine';
 
 export function machineInfo(): MachineInfo {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
@@ -120,7 +120,7 @@ export class ResourceMonitor {
     tracked += postgres;
     cpuSeconds[POSTGRES] = round(postgres / CLOCK_TICKS, 1);
     // Whatever else ran on the machine meanwhile (other stacks, test runs): it competed for the same cores.
-    cpuSeconds[OTHERS] = round(Math.max(0, busy - tracked) / CLOCK_TICKS, 1);
+    cpuSeconds[OTHERS_NAME] = round(Math.max(0, busy - tracked) / CLOCK_TICKS, 1);
     this.phases.push({
       phase: this.current.phase,
       wallSeconds: round((Date.now() - this.current.startedAt) / 1000, 1),
@@ -162,7 +162,7 @@ export class ResourceMonitor {
       if (ticks !== undefined) counters.set(p.name, ticks);
     }
     const usage = process.cpuUsage();
-    counters.set(HARNESS, ((usage.user + usage.system) / 1e6) * CLOCK_TICKS);
+    counters.set(HARNESS_NAME, ((usage.user + usage.system) / 1e6) * CLOCK_TICKS);
     return counters;
   }
 }

@@ -25,6 +25,8 @@ export interface SweepPoint extends BulkConfig {
 
 export interface DirectResult {
   documents: number;
+  /** Documents written over the whole phase (warm-up, sweep and full load), for CPU per document. */
+  documentsLoaded: number;
   /** Documents that carried the pipeline's own tags, cluster and related links. */
   withPipelineEnrichment: number;
   sweep: SweepPoint[];
@@ -108,6 +110,7 @@ export async function runDirectLoad(
     requestMb: full.requestMb,
     seconds: round(full.seconds, 2),
     docsPerSecond: round(documents.length / full.seconds, 1),
+    documentsLoaded: sample.length * (candidates.length + 1) + documents.length,
     count: full.count,
     settings: {
       ...LOAD_SETTINGS,
