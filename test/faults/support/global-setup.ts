@@ -27,6 +27,11 @@ export default async function globalSetup(): Promise<void> {
 
   // Only what the launcher started from .infra/faults (its pid files) is stopped here.
   await stopInfra(infraOptions());
+  // Whatever still answers there is not ours (another checkout running this suite?): refuse to share it.
+  const kafkaPort = Number(FAULT_INFRA.kafkaBrokers[0].split(':')[1]);
+  const searchPort = Number(new URL(FAULT_INFRA.esNode).port);
+  // The launcher puts the controller on broker + 1 and transport on HTTP + 100.
+  await refuseBusyPorts([kafkaPort, kafkaPort + 1, searchPort, searchPort + 100]);
   for (const dir of ['kafka/data', 'search/data'])
     rmSync(join(FAULT_INFRA.infraDir, dir), { recursive: true, force: true });
   await ensureInfra(infraOptions());
@@ -65,6 +70,6 @@ async function refuseBusyPorts(ports: number[]): Promise<void> {
   }
   if (busy.length > 0)
     throw new Error(
-      `ports ${busy.join(', ')} are taken (a leftover fault-suite service?); stop it first`,
+      `ports ${busy.join(', ')} are taken (a leftover fault-suite service, or the suite running from another checkout); stop it first`,
     );
 }
