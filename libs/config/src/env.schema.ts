@@ -42,7 +42,10 @@ export const envSchema = z.object({
   /** Stories live in versioned indexes `<alias>-v<n>` behind this alias. */
   ES_STORIES_ALIAS: z.string().default('stories'),
   ES_REFRESH_INTERVAL: z.string().default('1s'),
+  /** Operations per bulk request of the indexer; a larger batch is split. */
   ES_BULK_MAX_DOCS: positiveInt(500),
+  /** About this many bytes per bulk request at most. */
+  ES_BULK_MAX_BYTES: positiveInt(10 * 1024 * 1024),
 
   OUTBOX_POLL_MS: positiveInt(100),
   OUTBOX_BATCH_SIZE: positiveInt(200),

@@ -62,7 +62,16 @@ export class StoryIndexRepository implements OnModuleInit {
         );
         targets = await this.targets.get();
       }
-      return await bulkWriteTargets(this.client, targets, operations);
+      const results: BulkItemResult[] = [];
+      // One request at a time, in order: a story's operations never overtake each other.
+      for (const chunk of bulkChunks(
+        operations,
+        targets.length,
+        this.config.ES_BULK_MAX_DOCS,
+        this.config.ES_BULK_MAX_BYTES,
+      ))
+        results.push(...(await bulkWriteTargets(this.client, targets, chunk)));
+      return results;
     } catch (error) {
       if (isEngineOutage(error))
         throw new DependencyUnavailableError(
@@ -73,6 +82,38 @@ export class StoryIndexRepository implements OnModuleInit {
       throw error;
     }
   }
+}
+
+/** Per operation in a bulk body besides the document: the action line and newlines. */
+const ACTION_BYTES = 200;
+
+/**
+ * Splits operations into bulk requests of at most `maxDocs` operations and about `maxBytes`
+ * (every target receives each operation). One oversized document still goes alone.
+ */
+export function bulkChunks(
+  operations: BulkOperation[],
+  targets: number,
+  maxDocs: number,
+  maxBytes: number,
+): BulkOperation[][] {
+  const chunks: BulkOperation[][] = [];
+  let chunk: BulkOperation[] = [];
+  let bytes = 0;
+  for (const op of operations) {
+    const size =
+      targets *
+      (ACTION_BYTES + (op.kind === 'index' ? Buffer.byteLength(JSON.stringify(op.document)) : 0));
+    if (chunk.length > 0 && (chunk.length >= maxDocs || bytes + size > maxBytes)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(op);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 function isEngineOutage(error: unknown): boolean {
