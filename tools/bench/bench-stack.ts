@@ -44,6 +44,8 @@ export interface StackOptions {
   overrides: Record<string, string>;
   /** Knobs for one service only (each service is its own deployment with its own environment). */
   serviceOverrides: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Keeps the bench index of the previous run, to measure the live phases without a replay first. */
+  keepIndex: boolean;
   /** Writes a V8 CPU profile per service into the log directory. */
   cpuProfile: boolean;
   log: (line: string) => void;
@@ -88,7 +90,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
   try {
     await recreateDatabase(BENCH.databaseUrl);
     await runMigrations({ url: BENCH.databaseUrl });
-    await deleteBenchIndexes();
+    if (!options.keepIndex) await deleteBenchIndexes();
     await prepareKafka(brokers, options.kafka, config, options.log);
     for (const name of SERVICE_NAMES) {
       const own = { ...env, ...options.serviceOverrides[name] };

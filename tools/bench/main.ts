@@ -12,6 +12,7 @@ import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/
 import { runFreshness, type FreshnessResult } from './phases/freshness';
 import { runReplay, type ReplayResult } from './phases/replay';
 import { runSearchLoad, type SearchResult } from './phases/search-load';
+import { HeapSampler } from './heap-sampler';
 import { PipelineProbe } from './pipeline-probe';
 import { engineDelta, engineSnapshot, type EngineStats } from './engine-stats';
 import { renderReport, evaluateTargets, type BenchReport } from './report';
@@ -120,7 +121,8 @@ const USAGE = `npm run bench -- [options]
   --env [svc:]KEY=VALUE  service configuration under test (repeatable), for every service or one:
                          --env KAFKA_CONSUMER_MAX_BATCH=200 --env indexer:KAFKA_CONSUMER_MAX_BATCH=500
   --cpu-prof             V8 CPU profiles of the services into test-artifacts/bench/
-  --phases a,b           any of ${PHASES.join(',')}
+  --phases a,b           any of ${PHASES.join(',')}; without throughput the index of the
+                         previous run is kept and searched
   --out FILE             also write the JSON result to FILE
 `;
 
@@ -138,6 +140,8 @@ async function main(): Promise<void> {
     kafka: options.kafka,
     overrides: options.overrides,
     serviceOverrides: options.serviceOverrides,
+    // Without a replay, the live phases run over the corpus the previous run left in the index.
+    keepIndex: !options.phases.includes('throughput'),
     cpuProfile: options.cpuProfile,
     log,
   });
@@ -148,11 +152,16 @@ async function main(): Promise<void> {
     ...stack.jvms,
   ]);
   monitor.start();
+  const heaps = new HeapSampler(
+    stack.services.map((s) => ({ name: s.name, metricsUrl: stack.url(s.name, '/metrics') })),
+  );
+  heaps.start();
   let stopping = false;
   const stopAll = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     monitor.stop();
+    heaps.stop();
     await stack.stop();
   };
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -216,7 +225,7 @@ async function main(): Promise<void> {
     }
   } finally {
     monitor.endPhase();
-    const memory = monitor.memory();
+    const memory = monitor.memory().map((m) => ({ ...m, heap: heaps.peaksOf(m.name) }));
     await stopAll();
     const report: BenchReport = {
       startedAt: new Date(startedAt).toISOString(),

@@ -157,7 +157,10 @@ export function renderReport(r: BenchReport): string {
   lines.push('peak RSS (sampled every 0.5 s):');
   for (const p of r.memory)
     lines.push(
-      `  ${p.name.padEnd(20)} ${String(p.peakRssMb).padStart(5)} MB  (kernel high-water mark ${p.lifetimePeakRssMb ?? '-'} MB)`,
+      `  ${p.name.padEnd(20)} ${String(p.peakRssMb).padStart(5)} MB  (kernel high-water mark ${p.lifetimePeakRssMb ?? '-'} MB)` +
+        (p.heap
+          ? `; V8 heap used <= ${p.heap.heapUsedMb} MB of <= ${p.heap.heapTotalMb} MB reserved, external <= ${p.heap.externalMb} MB`
+          : ''),
     );
   lines.push('');
   lines.push('CPU seconds per phase:');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type { HeapPeaks } from './heap-sampler';
 import { round } from './stats';
 
 export interface TrackedProcess {
@@ -17,6 +18,8 @@ export interface ProcessMemory {
   peakRssMb: number;
   /** The kernel's own high-water mark (VmHWM) at the end: the whole life of the process, also before this run. */
   lifetimePeakRssMb: number | null;
+  /** Node services only: peaks of their own V8 heap gauges. */
+  heap?: HeapPeaks;
 }
 
 /** CPU seconds each process (and PostgreSQL, and the whole machine) spent in one phase. */
