@@ -1,13 +1,18 @@
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@lib/config';
+import { stopTakingRequestsOnShutdown } from './http/stop-taking-requests';
 import { IngestModule } from './ingest.module';
 import { IntakeExceptionFilter } from './intake/intake-exception.filter';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(IngestModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(IngestModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new IntakeExceptionFilter());
   app.enableShutdownHooks();
@@ -21,6 +26,7 @@ async function bootstrap(): Promise<void> {
   );
   SwaggerModule.setup('docs', app, document);
   await app.listen(config.INGEST_PORT, config.HTTP_HOST);
+  stopTakingRequestsOnShutdown(app.getHttpServer());
 }
 
 void bootstrap();
