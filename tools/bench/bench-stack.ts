@@ -137,7 +137,13 @@ function serviceEnv(brokers: string[], adminKey: string, options: StackOptions):
     INGEST_PORT: String(BENCH.ports.ingest),
     ENRICHER_PORT: String(BENCH.ports.enricher),
     INDEXER_PORT: String(BENCH.ports.indexer),
-    ...(options.cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${BENCH.logDir}` } : {}),
+    // Node refuses --cpu-prof in NODE_OPTIONS; a preloaded inspector session does the same.
+    ...(options.cpuProfile
+      ? {
+          NODE_OPTIONS: `--require ${resolve(__dirname, 'cpu-profile.js')}`,
+          BENCH_CPU_PROFILE_DIR: BENCH.logDir,
+        }
+      : {}),
     ...options.overrides,
   };
 }

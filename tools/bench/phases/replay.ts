@@ -199,7 +199,7 @@ async function spotCheck(
   stories: BenchStory[],
   source: string,
 ): Promise<ReplayResult['spotChecks']> {
-  const candidates = stories.filter((s) => phraseOf(s.headline).split(' ').length >= 3);
+  const candidates = stories.filter((s) => phraseOf(s.headline) !== '');
   const picked = Array.from(
     { length: Math.min(20, candidates.length) },
     (_, i) => candidates[Math.floor((i * candidates.length) / 20)],
@@ -219,12 +219,19 @@ async function spotCheck(
   return { checked: picked.length, found: picked.length - misses.length, misses };
 }
 
-/** Up to six plain words of a headline: nothing the query syntax would read as an operator. */
+/**
+ * Up to six consecutive plain words of a headline: words of letters only, so that neither the
+ * query syntax (operators, field prefixes) nor the analyser (possessives, "GENM.J", "10.2")
+ * splits the phrase differently from the indexed text. Empty when no three such words follow.
+ */
 export function phraseOf(headline: string): string {
-  return headline
-    .replace(/[^A-Za-z0-9 ]+/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !['OR', 'AND', 'NOT'].includes(w))
-    .slice(0, 6)
-    .join(' ');
+  let run: string[] = [];
+  for (const word of headline.split(/\s+/)) {
+    if (/^[A-Za-z]+$/.test(word) && !['OR', 'AND', 'NOT'].includes(word)) {
+      run.push(word);
+      if (run.length === 6) break;
+    } else if (run.length >= 3) break;
+    else run = [];
+  }
+  return run.length >= 3 ? run.join(' ') : '';
 }
