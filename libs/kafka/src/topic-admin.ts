@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Topics, deadLetterTopic } from '@lib/contracts';
 
 export interface TopicSettings {
@@ -12,7 +12,13 @@ export function pipelineTopics(): string[] {
   return Object.values(Topics).flatMap((topic) => [topic, deadLetterTopic(topic)]);
 }
 
-/** Creates missing topics with the partition count we want instead of relying on auto-creation. */
+/** How long a new topic may take before each partition's leader answers offset requests. */
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * Creates missing topics with the partition count we want instead of relying on auto-creation,
+ * and returns once every partition serves requests.
+ */
 export async function ensureTopics(
   settings: TopicSettings,
   topics = pipelineTopics(),
@@ -36,7 +42,28 @@ export async function ensureTopics(
         })),
       });
     }
+    // Also when another process created them a moment ago.
+    await waitUntilServed(admin, topics);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A KRaft broker reports leaders in metadata slightly before they answer ListOffsets
+ * ("not the leader for that topic-partition"): poll until each new topic answers.
+ */
+async function waitUntilServed(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (const topic of topics) {
+    for (;;) {
+      try {
+        await admin.fetchTopicOffsets(topic);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 }
