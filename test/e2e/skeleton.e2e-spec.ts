@@ -131,6 +131,40 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     expect(enricherMetrics).toMatch(/newswire_consumer_lag\{[^}]*topic="news.story.ingested.v1"/);
   });
 
+  it("carries the caller's correlation id through the log lines of every stage", async () => {
+    const correlationId = `skeleton-trace-${Date.now()}`;
+    const uri = `${SKELETON_URI}:traced`;
+    const story = { ...(JSON.parse(seed) as { headline: string }), uri };
+    story.headline = `${story.headline} (traced)`;
+    const response = await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/v1/ingest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'x-correlation-id': correlationId },
+      body: JSON.stringify(story),
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('x-correlation-id')).toBe(correlationId);
+
+    const linesOf = (service: string): { msg?: string }[] =>
+      readFileSync(join('test-artifacts', `skeleton-${service}.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; correlationId?: string })
+        .filter((entry) => entry.correlationId === correlationId);
+    const traced = await eventually(() => {
+      const lines = {
+        ingest: linesOf('ingest'),
+        enricher: linesOf('enricher'),
+        indexer: linesOf('indexer'),
+      };
+      return lines.indexer.length > 0 ? lines : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    const messages = (entries: { msg?: string }[]) => entries.map((entry) => entry.msg ?? '');
+    expect(messages(traced.ingest)).toContainEqual(expect.stringMatching(`accepted ${uri} v1 `));
+    expect(messages(traced.ingest)).toContainEqual('request completed');
+    expect(messages(traced.enricher)).toContainEqual(expect.stringMatching(`enriched ${uri} v1:`));
+    expect(messages(traced.indexer)).toContainEqual(`index ${uri} v1: written`);
+  });
+
   it('reports every service ready with its dependencies', async () => {
     for (const port of Object.values(TEST_PORTS)) {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`);

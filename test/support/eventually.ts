@@ -1,6 +1,6 @@
 /** Polls until `probe` returns something truthy, or fails with the last error after `timeoutMs`. */
 export async function eventually<T>(
-  probe: () => Promise<T | undefined | null | false>,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   timeoutMs: number,
   everyMs = 200,
 ): Promise<T> {

@@ -25,4 +25,4 @@ export function createEnvelope<T>(
   };
 }
 
-export const CORRELATION_HEADER = 'x-correlation-id';
+export { CORRELATION_ID_HEADER as CORRELATION_HEADER } from '@lib/observability';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { withCorrelation } from '@lib/observability';
 import { backoffDelay } from './backoff';
 import { CORRELATION_HEADER } from './envelope.factory';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
@@ -264,10 +265,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       const { topic, message } = toDeadLetterMessage(letter);
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
       this.options.metrics?.countDeadLetter(letter.message.topic);
-      this.log.error(
-        `dead-lettering ${letter.message.topic}[${letter.message.partition}]@${letter.message.offset} ` +
-          `after ${letter.attempts} attempt(s): ${message.headers?.['x-dlq-error-code'] ?? ''} ` +
-          `(correlation ${letter.message.headers[CORRELATION_HEADER] ?? 'none'})`,
+      withCorrelation(letter.message.headers[CORRELATION_HEADER], () =>
+        this.log.error(
+          `dead-lettering ${letter.message.topic}[${letter.message.partition}]@${letter.message.offset} ` +
+            `after ${letter.attempts} attempt(s): ${message.headers?.['x-dlq-error-code'] ?? ''}`,
+        ),
       );
     }
     for (const [topic, batch] of byTopic) await this.options.deadLetters.publish(topic, batch);

@@ -1,3 +1,4 @@
+import { CORRELATION_ID_HEADER, withCorrelation } from '@lib/observability';
 import { DONE, type InboundMessage, type MessageOutcome } from './inbound-message';
 import { outcomeOf } from './outcome';
 
@@ -33,7 +34,9 @@ export async function processByKey(
           continue;
         }
         try {
-          await work(messages[index]);
+          const message = messages[index];
+          // Whatever the work logs carries the story's correlation id.
+          await withCorrelation(message.headers[CORRELATION_ID_HEADER], () => work(message));
           outcomes[index] = DONE;
         } catch (error) {
           failure = outcomeOf(error);

@@ -1,3 +1,4 @@
 export * from './readiness-check';
 export * from './metrics';
 export * from './observability.module';
+export * from './correlation';

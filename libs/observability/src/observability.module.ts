@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { CORRELATION_ID_HEADER, correlationMixin, requestCorrelationId } from './correlation';
 import { HealthController } from './health.controller';
 import { METRICS_REGISTRY, createMetricsRegistry } from './metrics';
 import { MetricsController } from './metrics.controller';
@@ -34,6 +35,15 @@ export class ObservabilityModule {
             pinoHttp: {
               level: config.LOG_LEVEL,
               base: { service: options.service },
+              // A request's lines carry its correlation id; work started from a Kafka message
+              // carries the message's id through `withCorrelation`.
+              genReqId: (req, res) => {
+                const id = requestCorrelationId(req);
+                res.setHeader(CORRELATION_ID_HEADER, id);
+                return id;
+              },
+              customProps: (req) => ({ correlationId: req.id }),
+              mixin: correlationMixin,
               autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
               redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
             },

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   STORY_BACKLINKED_V1,
@@ -36,6 +36,7 @@ export class StoryIngestedConsumer {
   }
 
   private readonly backlinkPolicy: BacklinkPolicy;
+  private readonly log = new Logger(StoryIngestedConsumer.name);
 
   /**
    * Enriches each story and publishes the results as one batch; the batch's offsets are only
@@ -62,6 +63,11 @@ export class StoryIngestedConsumer {
           ),
           eventType: STORY_ENRICHED_V1,
         };
+        const { story } = event.payload;
+        this.log.log(
+          `enriched ${story.uri} v${story.version}: ${enrichment.tags.length} tags, ` +
+            `${enrichment.related.length} related, cluster ${enrichment.cluster}`,
+        );
         const headers = { [CORRELATION_HEADER]: event.correlationId };
         output.push({ key: event.payload.story.uri, value: enriched, headers });
         // Keyed by the earlier story, so the backlink stays in order with that story's own updates.

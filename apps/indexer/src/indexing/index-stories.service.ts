@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { StoryEnrichedV1 } from '@lib/contracts';
 import { NonRetriableError } from '@lib/kafka';
+import { withCorrelation } from '@lib/observability';
 import { documentIdFor, toSearchDocument, type BulkOperation } from '@lib/search';
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryIndexRepository } from './story-index.repository';
@@ -11,6 +12,8 @@ export type IndexOutcome =
 /** Publishes live stories and removes killed ones; newest version wins inside the engine. */
 @Injectable()
 export class IndexStoriesService {
+  private readonly log = new Logger(IndexStoriesService.name);
+
   constructor(
     private readonly index: StoryIndexRepository,
     private readonly metrics: IndexingMetrics,
@@ -42,6 +45,13 @@ export class IndexStoriesService {
     }
     const writtenAt = new Date();
     return results.map((result, i): IndexOutcome => {
+      const { story } = events[i].payload;
+      withCorrelation(events[i].correlationId, () =>
+        this.log.log(
+          `${operations[i].kind === 'delete' ? 'delete' : 'index'} ${story.uri} v${story.version}: ` +
+            `${result.status}${'reason' in result ? ` (${result.reason})` : ''}`,
+        ),
+      );
       switch (result.status) {
         case 'written':
           this.metrics.observeFreshness(events[i].payload.provenance.receivedAt, writtenAt);

@@ -8,6 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { WIRE_FORMATS } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { withCorrelation } from '@lib/observability';
 import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
@@ -65,17 +66,20 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
         await this.fail(feed, fetched.reason);
         return;
       }
-      const result = await this.intake.submit({
-        bytes: fetched.bytes,
-        source: feed.name,
-        provider: feed.provider ?? undefined,
-        transport: 'feed',
-        contentType: fetched.contentType,
-        filename: new URL(feed.url).pathname,
-        forcedFormat: WIRE_FORMATS.find((f) => f === feed.format),
-        correlationId: randomUUID(),
-        receivedAt: new Date(),
-      });
+      const correlationId = randomUUID();
+      const result = await withCorrelation(correlationId, () =>
+        this.intake.submit({
+          bytes: fetched.bytes,
+          source: feed.name,
+          provider: feed.provider ?? undefined,
+          transport: 'feed',
+          contentType: fetched.contentType,
+          filename: new URL(feed.url).pathname,
+          forcedFormat: WIRE_FORMATS.find((f) => f === feed.format),
+          correlationId,
+          receivedAt: new Date(),
+        }),
+      );
       const accepted = result.results.filter((r) => r.status === 'accepted').length;
       if (accepted > 0)
         this.log.log(`feed ${feed.name}: ${accepted} new of ${result.results.length}`);

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { WIRE_FORMATS } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { withCorrelation } from '@lib/observability';
 import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
@@ -73,11 +74,13 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private async take(
-    path: string,
-    source: { name: string; provider: string | null; format: string | null },
-  ): Promise<void> {
+  /** One file is one submission: its lines, down to the services after, share a correlation id. */
+  private take(path: string, source: DropSource): Promise<void> {
     const correlationId = randomUUID();
+    return withCorrelation(correlationId, () => this.submitFile(path, source, correlationId));
+  }
+
+  private async submitFile(path: string, source: DropSource, correlationId: string): Promise<void> {
     try {
       const result = await this.intake.submit({
         bytes: await readFile(path),
@@ -117,4 +120,10 @@ export class FolderWatcher implements OnApplicationBootstrap, BeforeApplicationS
       this.log.warn(`${basename(path)} from ${source.name} refused: ${code}`);
     }
   }
+}
+
+interface DropSource {
+  name: string;
+  provider: string | null;
+  format: string | null;
 }

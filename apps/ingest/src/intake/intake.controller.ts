@@ -19,9 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { WIRE_FORMATS, type WireFormat } from '@lib/contracts';
+import { correlationIdOf } from '@lib/observability';
 import { SourceKeyGuard, type SourceRequest } from '../sources/auth.guards';
 import { parseBody } from '../sources/parse-body';
 import { BadParameterError, RejectedInputError } from './intake.errors';
@@ -68,11 +68,10 @@ export class IntakeController {
     @Req() request: SourceRequest,
     @Res({ passthrough: true }) response: Response,
     @Headers('content-type') contentType: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
     @Query('format') format: string | undefined,
     @Query('filename') filename: string | undefined,
   ): Promise<IntakeResult & { correlationId: string }> {
-    const id = correlationId ?? randomUUID();
+    const id = correlationIdOf(request);
     const result = await this.intake.submit({
       ...this.submissionBase(request, id),
       bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
@@ -81,7 +80,6 @@ export class IntakeController {
       forcedFormat: parseFormat(format) ?? sourceFormat(request),
     });
     if (!result.results.some((r) => r.status === 'accepted')) response.status(HttpStatus.OK);
-    response.setHeader('x-correlation-id', id);
     return { ...result, correlationId: id };
   }
 
@@ -97,10 +95,9 @@ export class IntakeController {
     @Req() request: SourceRequest,
     @Res({ passthrough: true }) response: Response,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlationId: string | undefined,
   ): Promise<{ correlationId: string; items: BatchItemResult[] }> {
     const batch = parseBody(batchSchema, body);
-    const id = correlationId ?? randomUUID();
+    const id = correlationIdOf(request);
     const items: BatchItemResult[] = [];
     for (const [index, item] of batch.items.entries()) {
       try {
@@ -127,7 +124,6 @@ export class IntakeController {
       (i) => i.status === 'ok' && i.results.some((r) => r.status === 'accepted'),
     );
     if (!anyAccepted) response.status(HttpStatus.OK);
-    response.setHeader('x-correlation-id', id);
     return { correlationId: id, items };
   }
 

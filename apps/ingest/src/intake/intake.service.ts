@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { parseWire, WireError } from '@lib/wire-formats';
 import { contentHashOf } from './content-hash';
@@ -11,6 +11,8 @@ import { StoryRepository } from './story.repository';
 /** Parse, normalise and keep: the front door's one use case, whatever the transport. */
 @Injectable()
 export class IntakeService {
+  private readonly log = new Logger(IntakeService.name);
+
   constructor(
     private readonly stories: StoryRepository,
     private readonly outbox: OutboxNotifier,
@@ -41,6 +43,7 @@ export class IntakeService {
         error.message,
       );
       this.metrics.countRejected(submission.source, error.format ?? 'unknown');
+      this.log.warn(`refused from ${submission.source}: ${error.code} ${error.message}`);
       throw new RejectedInputError(error, rejectedId);
     }
     const prepared = parsed.stories.map((story) => ({ story, contentHash: contentHashOf(story) }));
@@ -51,6 +54,11 @@ export class IntakeService {
     );
     if (results.some((r) => r.status === 'accepted')) this.outbox.nudge();
     this.metrics.countResults(submission.source, parsed.format, results);
+    for (const r of results) {
+      this.log.log(
+        `${r.status} ${r.uri} v${r.version} (${r.pubstatus}) from ${submission.source} as ${parsed.format}`,
+      );
+    }
     return { format: parsed.format, rawPayloadId, results };
   }
 }
