@@ -90,14 +90,18 @@ describe('cli reindex', () => {
     const kafka = new Kafka({ clientId: 'reindex-test', brokers, logLevel: logLevel.ERROR });
     const admin = kafka.admin();
     await admin.connect();
-    // Explicit high watermarks: kafkajs's resetOffsets commits -1, which a new group reads as "from the beginning".
-    const ends = await admin.fetchTopicOffsets(Topics.storyEnriched);
-    await admin.setOffsets({
-      groupId: `${groupPrefix}.indexer`,
-      topic: Topics.storyEnriched,
-      partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-    });
-    await admin.disconnect();
+    try {
+      // Explicit high watermarks: kafkajs's resetOffsets commits -1, which a new group reads as "from the beginning".
+      const ends = await admin.fetchTopicOffsets(Topics.storyEnriched);
+      await admin.setOffsets({
+        groupId: `${groupPrefix}.indexer`,
+        topic: Topics.storyEnriched,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    } finally {
+      // An open admin connection would keep jest from exiting.
+      await admin.disconnect();
+    }
     producer = kafka.producer();
     await producer.connect();
 
