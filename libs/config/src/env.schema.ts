@@ -37,6 +37,8 @@ export const envSchema = z.object({
   KAFKA_CONSUMER_MAX_BATCH: positiveInt(250),
   /** Partitions one consumer works on at once, each in offset order. */
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
+  /** How long a silent consumer keeps its partitions before the group moves them to the others. */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
 
   ES_NODE: z.string().url().default('http://127.0.0.1:9200'),
   /** Stories live in versioned indexes `<alias>-v<n>` behind this alias. */

@@ -35,6 +35,7 @@ export async function bootstrapConsumerService(module: Type<unknown>, options: C
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     maxBatchMessages: config.KAFKA_CONSUMER_MAX_BATCH,
     partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     deadLetters: app.get(KafkaPublisher),
   });
   // A connected microservice registers its handlers at once, so the filter must be global before,

@@ -32,6 +32,8 @@ export interface KafkaBatchServerOptions {
   /** Messages handed to the handler at once (default 100); a larger fetch is handled in slices. */
   maxBatchMessages?: number;
   metrics?: ConsumerMetrics;
+  /** A crashed member's partitions wait this long before the group rebalances (default 30 s). */
+  sessionTimeoutMs?: number;
 }
 
 class StoppedError extends Error {
@@ -80,8 +82,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     });
     const consumer = kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
