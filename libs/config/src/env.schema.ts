@@ -22,7 +22,12 @@ export const envSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
-    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    ),
   KAFKA_CLIENT_ID: z.string().default('newswire'),
   /** Consumer groups are `<prefix>.<service>`, so two stacks can share one cluster. */
   KAFKA_GROUP_PREFIX: z.string().default('newswire'),
@@ -59,9 +64,17 @@ export const envSchema = z.object({
   API_CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   /** How long a search cursor stays usable after its last page (engine time units: 90s, 5m, 1h). */
-  API_CURSOR_KEEP_ALIVE: z.string().regex(/^\d+[smh]$/, 'a duration such as 90s, 5m or 1h').default('5m'),
+  API_CURSOR_KEEP_ALIVE: z
+    .string()
+    .regex(/^\d+[smh]$/, 'a duration such as 90s, 5m or 1h')
+    .default('5m'),
   API_STREAM_POLL_MS: positiveInt(1000),
   /** The stream holds events back this long, so a story the engine has not made visible yet is never skipped. */
   API_STREAM_LAG_MS: positiveInt(3000),

@@ -20,7 +20,10 @@ export interface ConsumerServiceOptions {
  * Starts a consuming service: its HTTP side (health, metrics) and the shared Kafka consumer
  * that dispatches batches to its `@EventPattern` handlers.
  */
-export async function bootstrapConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
+export async function bootstrapConsumerService(
+  module: Type<unknown>,
+  options: ConsumerServiceOptions,
+): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -21,9 +21,7 @@ export class SseClient {
   }
 
   /** Story events (not ready / heartbeat) of one uri, in arrival order. */
-  storyEvents(
-    uri?: string,
-  ): {
+  storyEvents(uri?: string): {
     id?: string;
     type: string;
     data: { uri: string; version: number; headline: string; type: string };

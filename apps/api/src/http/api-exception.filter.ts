@@ -10,12 +10,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const message = error.parameter
       ? `invalid parameter "${error.parameter}": ${error.message}`
       : error.message;
-    response
-      .status(error.status)
-      .json({
-        error: error.code,
-        ...(error.parameter ? { parameter: error.parameter } : {}),
-        message,
-      });
+    response.status(error.status).json({
+      error: error.code,
+      ...(error.parameter ? { parameter: error.parameter } : {}),
+      message,
+    });
   }
 }
