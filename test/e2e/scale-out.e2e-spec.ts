@@ -25,7 +25,6 @@ const SESSION_TIMEOUT_MS = 10_000;
 const REBALANCE_TIMEOUT_MS = 60_000;
 
 interface Instance {
-  label: string;
   process: ServiceProcess;
   logFile: string;
 }
@@ -40,7 +39,7 @@ function start(service: ServiceName, label: string, port: number): Instance {
     }),
     output: { file: logFile },
   });
-  return { label, process: instance, logFile };
+  return { process: instance, logFile };
 }
 
 /** Uris of this suite's stories each instance logged as done, in order (`enriched <uri>` / `index <uri> vN: written`). */

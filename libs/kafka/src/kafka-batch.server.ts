@@ -80,10 +80,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       // Reconnect attempts at most 5 s apart, so the consumer is back soon after the broker.
       retry: { retries: 10, maxRetryTime: 5_000 },
     });
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
     const consumer = kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+      sessionTimeout,
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
