@@ -29,6 +29,7 @@ interface SearchBody {
   items: Item[];
   facets: Record<'people' | 'organisations' | 'places' | 'topics' | 'sources', Bucket[]>;
   cursor: string | null;
+  resolved?: Record<string, Record<string, string>>;
 }
 interface ErrorBody {
   error: string;
@@ -199,6 +200,39 @@ describe('GET /v1/search', () => {
       expect(await uris(`lang=${encodeURIComponent('de|fr')}&topic=topic:crude`)).toEqual([
         'urn:test:dpa:oelpreis',
       ]);
+    });
+
+    it('reads tag names, aliases and slugs in filters as the tag ids they stand for', async () => {
+      const byId = await uris('place=place:sa&collapse=false');
+      expect(byId).toEqual(['urn:test:reuters:opec-cut']);
+      for (const name of ['saudi-arabia', 'Saudi Arabia', 'SAUDI_ARABIA'])
+        expect(await uris(`place=${encodeURIComponent(name)}&collapse=false`)).toEqual(byId);
+
+      const aliased = await search(`person=${encodeURIComponent('erdogan')}&collapse=false`);
+      const viaId = await search('person=person:recep-tayyip-erdogan&collapse=false');
+      expect(aliased.items.map((i) => i.uri).sort()).toEqual(viaId.items.map((i) => i.uri).sort());
+      expect(aliased.total).toBeGreaterThan(0);
+      expect(aliased).toMatchObject({
+        resolved: { person: { erdogan: 'person:recep-tayyip-erdogan' } },
+      });
+
+      // A name of the wrong kind does not resolve: Libya is a place, not a person.
+      const mixed = await uris(`place=${encodeURIComponent('libya|saudi-arabia')}&collapse=false`);
+      expect(mixed).toEqual(
+        await uris(`place=${encodeURIComponent('place:ly|place:sa')}&collapse=false`),
+      );
+      expect(await uris('tag=libya&tag=-turkey&collapse=false')).toEqual(
+        await uris('tag=place:ly&tag=-place:tr&collapse=false'),
+      );
+    });
+
+    it('answers 400 naming the filter when a tag name matches no live story', async () => {
+      const unknown = await badRequest('place=atlantis');
+      expect(unknown).toMatchObject({ error: 'SEARCH.UNKNOWN_TAG', parameter: 'place' });
+      expect(unknown.message).toMatch(/"atlantis"/);
+      expect((await badRequest('person=libya')).parameter).toBe('person');
+      // Only the prefix of a name is not the name.
+      expect((await badRequest('place=saudi')).parameter).toBe('place');
     });
 
     it('combines filters with the query', async () => {

@@ -15,3 +15,4 @@ export * from './write-targets';
 export * from './index-lifecycle';
 export * from './rebuild-document';
 export * from './search-story-neighbours';
+export * from './query/tag-name-lookup.builder';

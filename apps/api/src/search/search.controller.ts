@@ -11,6 +11,8 @@ import type { SearchResponse } from './search.mapper';
 import { searchParamsSchema } from './search.params';
 import { SearchService } from './search.service';
 
+const NAME_HELP =
+  'Or a tag name, alias or slug (Saudi Arabia, saudi-arabia), read as the most used live tag of that name; an unknown name is a 400.';
 const FILTER_HELP = 'Repeatable. "a,b" = all of, "a|b" = any of, "-a" / "-a,b" = none of.';
 
 @ApiTags('search')
@@ -35,31 +37,31 @@ export class SearchController {
     name: 'tag',
     required: false,
     isArray: true,
-    description: `Tag ids of any kind, e.g. place:ly. ${FILTER_HELP}`,
+    description: `Tag ids of any kind, e.g. place:ly. ${NAME_HELP} ${FILTER_HELP}`,
   })
   @ApiQuery({
     name: 'person',
     required: false,
     isArray: true,
-    description: `Person tag ids. ${FILTER_HELP}`,
+    description: `Person tag ids. ${NAME_HELP} ${FILTER_HELP}`,
   })
   @ApiQuery({
     name: 'org',
     required: false,
     isArray: true,
-    description: `Organisation tag ids. ${FILTER_HELP}`,
+    description: `Organisation tag ids. ${NAME_HELP} ${FILTER_HELP}`,
   })
   @ApiQuery({
     name: 'place',
     required: false,
     isArray: true,
-    description: `Place tag ids. ${FILTER_HELP}`,
+    description: `Place tag ids, e.g. place:sa. ${NAME_HELP} ${FILTER_HELP}`,
   })
   @ApiQuery({
     name: 'topic',
     required: false,
     isArray: true,
-    description: `Topic tag ids, e.g. topic:crude. ${FILTER_HELP}`,
+    description: `Topic tag ids, e.g. topic:crude. ${NAME_HELP} ${FILTER_HELP}`,
   })
   @ApiQuery({
     name: 'source',
@@ -101,7 +103,7 @@ export class SearchController {
   @ApiQuery({ name: 'cursor', required: false, description: 'The `cursor` of the previous page' })
   @ApiOkResponse({
     description:
-      '{ total, groups?, items[], facets{people,organisations,places,topics,sources}, cursor }',
+      '{ total, groups?, items[], facets{people,organisations,places,topics,sources}, cursor, resolved? (tag names given in filters and the ids they were read as) }',
   })
   @ApiBadRequestResponse({
     description: '{ error, parameter, message } naming the parameter and what was expected',

@@ -45,6 +45,8 @@ export interface SearchResponse {
   items: SearchResultItem[];
   facets: Record<keyof Facets, FacetBucket[]>;
   cursor: string | null;
+  /** Tag names or slugs given in filters, by filter, and the tag id each was read as. */
+  resolved?: Partial<Record<string, Record<string, string>>>;
 }
 
 /** Index hit to response item, by explicit field list. */

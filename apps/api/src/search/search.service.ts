@@ -5,6 +5,7 @@ import { UnusableCursorError } from './search.errors';
 import { toSearchResultItem, type SearchResponse } from './search.mapper';
 import type { SearchParams } from './search.params';
 import { SearchRepository, type PagePosition } from './search.repository';
+import { TagFilterResolver } from './tag-filter.resolver';
 
 const FACET_SIZE = 10;
 
@@ -16,7 +17,10 @@ const FACET_SIZE = 10;
  */
 @Injectable()
 export class SearchService {
-  constructor(private readonly repository: SearchRepository) {}
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly tagFilters: TagFilterResolver,
+  ) {}
 
   async search(params: SearchParams): Promise<SearchResponse> {
     const { size, cursor: rawCursor, ...query } = params;
@@ -27,6 +31,8 @@ export class SearchService {
         'belongs to a different query; repeat the query that returned it, or drop the cursor',
       );
     }
+    const { filters, resolved } = await this.tagFilters.resolve(query.filters);
+    const echo = Object.keys(resolved).length > 0 ? { resolved } : {};
     const origin = cursor?.origin ?? new Date().toISOString();
     const pit = cursor?.pit ?? (await this.repository.openPointInTime());
     if (!pit)
@@ -36,9 +42,10 @@ export class SearchService {
         facets: readFacets(undefined),
         cursor: null,
         ...(query.collapse ? { groups: 0 } : {}),
+        ...echo,
       };
 
-    const spec: StorySearchSpec = { ...query, origin, facetSize: FACET_SIZE };
+    const spec: StorySearchSpec = { ...query, filters, origin, facetSize: FACET_SIZE };
     const position: PagePosition = cursor?.after
       ? { after: cursor.after }
       : cursor?.offset !== undefined
@@ -68,6 +75,7 @@ export class SearchService {
       items: hits.map(toSearchResultItem),
       facets: readFacets(page.aggregations),
       cursor: next ? encodeCursor(next) : null,
+      ...echo,
     };
   }
 }
