@@ -5,6 +5,7 @@ import { APP_CONFIG, ConfigModule, type Env } from '@lib/config';
 import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
+import { AdminModule } from './admin/admin.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
 import { NewsroomModule } from './newsroom/newsroom.module';
@@ -27,6 +28,7 @@ import { TagsModule } from './tags/tags.module';
     TagsModule,
     StreamModule,
     NewsroomModule,
+    AdminModule,
     ObservabilityModule.forService({
       service: 'api',
       readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck],

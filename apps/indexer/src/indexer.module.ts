@@ -4,6 +4,7 @@ import { ConsumerReadinessCheck, KafkaProducerModule } from '@lib/kafka';
 import { ObservabilityModule } from '@lib/observability';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { IndexingModule } from './indexing/indexing.module';
+import { JobsModule } from './jobs/jobs.module';
 
 @Module({
   imports: [
@@ -11,6 +12,7 @@ import { IndexingModule } from './indexing/indexing.module';
     SearchModule,
     KafkaProducerModule.register('indexer'),
     IndexingModule,
+    JobsModule,
     ObservabilityModule.forService({
       service: 'indexer',
       readinessChecks: [ConsumerReadinessCheck, SearchReadinessCheck],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { adminJobRequestedV1Schema } from './admin-job-requested.v1';
 import { storyBacklinkedV1Schema } from './story-backlinked.v1';
 import { storyEnrichedV1Schema } from './story-enriched.v1';
 import { storyIngestedV1Schema } from './story-ingested.v1';
@@ -14,6 +15,7 @@ describe('event contracts', () => {
     ['story-ingested.v1.json', storyIngestedV1Schema],
     ['story-enriched.v1.json', storyEnrichedV1Schema],
     ['story-backlinked.v1.json', storyBacklinkedV1Schema],
+    ['job-requested.v1.json', adminJobRequestedV1Schema],
   ] as const)('still accepts the recorded %s', (file, schema) => {
     const result = schema.safeParse(fixture(file));
     expect(result.error?.issues ?? []).toEqual([]);

@@ -7,3 +7,4 @@ export * from './provenance';
 export * from './story-ingested.v1';
 export * from './story-enriched.v1';
 export * from './story-backlinked.v1';
+export * from './admin-job-requested.v1';

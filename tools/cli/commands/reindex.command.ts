@@ -1,46 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { Client } from '@elastic/elasticsearch';
-import { Presets, SingleBar } from 'cli-progress';
-import type { DataSource } from 'typeorm';
-import { canonicalStorySchema, provenanceSchema } from '@lib/contracts';
-import { loadConfig, type Env } from '@lib/config';
+import { loadConfig } from '@lib/config';
 import { createDataSource } from '@lib/database';
-import {
-  WRITE_TARGETS_TTL_MS,
-  bulkWriteTargets,
-  createBuildingIndex,
-  createSearchClient,
-  documentIdFor,
-  finishBuilding,
-  listVersionedIndexes,
-  readPreviousEnrichment,
-  rebuildOperation,
-  setIndexState,
-  swapAlias,
-  type BulkOperation,
-} from '@lib/search';
-
-interface Options {
-  batchSize: number;
-  verifyTimeoutMs: number;
-}
-
-interface StoryRow {
-  uri: string;
-  version: number;
-  pubstatus: string;
-  story: unknown;
-  provenance: unknown;
-}
-
-const WRITE_ATTEMPTS = 5;
+import { runReindex } from '@lib/admin';
+import { createSearchClient } from '@lib/search';
+import { cliReporter } from './cli-reporter';
 
 /**
- * `cli reindex [--batch-size N] [--verify-timeout SECONDS]`: rebuilds the stories index from
- * PostgreSQL into `<alias>-v<n+1>` while live indexing goes on, verifies that every live story is
- * in it at its latest version, swaps the alias in one atomic call and keeps the previous index
- * for rollback. The engine's _reindex is not used: core Elasticsearch does not have it, and
- * PostgreSQL is the truth anyway.
+ * `cli reindex [--batch-size N] [--verify-timeout SECONDS]`: {@link runReindex} with a progress
+ * bar; exit code 0 once the alias points to the verified new index.
  */
 export async function reindexCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -66,246 +33,22 @@ export async function reindexCommand(args: string[]): Promise<number> {
   });
   await dataSource.initialize();
   try {
-    return await new Reindex(config, client, dataSource, {
-      batchSize,
-      verifyTimeoutMs: verifyTimeoutSeconds * 1000,
-    }).run();
+    const reporter = cliReporter('reindex', 'stories');
+    const result = await runReindex(
+      client,
+      dataSource,
+      {
+        alias: config.ES_STORIES_ALIAS,
+        refreshInterval: config.ES_REFRESH_INTERVAL,
+        batchSize,
+        verifyTimeoutMs: verifyTimeoutSeconds * 1000,
+      },
+      reporter,
+    );
+    reporter.stop();
+    return result.ok ? 0 : 1;
   } finally {
     await dataSource.destroy();
     await client.close();
   }
-}
-
-class Reindex {
-  private readonly alias: string;
-
-  constructor(
-    private readonly config: Env,
-    private readonly client: Client,
-    private readonly db: DataSource,
-    private readonly options: Options,
-  ) {
-    this.alias = config.ES_STORIES_ALIAS;
-  }
-
-  async run(): Promise<number> {
-    const before = await listVersionedIndexes(this.client, this.alias);
-    const current = before.filter((i) => i.isAliased).map((i) => i.index);
-    const next = await createBuildingIndex(this.client, this.alias);
-    say(
-      `building ${next} from PostgreSQL (alias ${this.alias} -> ${current.join(', ') || 'nothing yet'})`,
-    );
-
-    // Indexers cache their write targets; once this has passed, every live write reaches the new index too.
-    say(
-      `waiting ${(WRITE_TARGETS_TTL_MS + 2_000) / 1000} s until every indexer writes to ${next} as well`,
-    );
-    await sleep(WRITE_TARGETS_TTL_MS + 2_000);
-
-    const copied = await this.copy(next, current.at(-1) ?? null);
-    await finishBuilding(this.client, next, this.config.ES_REFRESH_INTERVAL);
-    say(
-      `copied ${copied.written} stories (${copied.stale} already newer from live indexing, ${copied.invalid.length} unreadable)`,
-    );
-
-    const problems = await this.verify(next);
-    const [indexed, stored] = await Promise.all([
-      this.client.count({ index: next }),
-      this.countLiveStories(),
-    ]);
-    if (problems.length > 0 || copied.invalid.length > 0) {
-      await setIndexState(this.client, next, 'abandoned');
-      say(
-        `verification failed: ${indexed.count} documents in ${next}, ${stored} live stories in PostgreSQL`,
-      );
-      for (const uri of [...copied.invalid, ...problems].slice(0, 20))
-        say(`  missing or behind: ${uri}`);
-      say(
-        `${next} is marked abandoned and receives no more writes; the alias still points to ${current.join(', ') || 'nothing'}`,
-      );
-      return 1;
-    }
-    say(
-      `verified: every live story is in ${next} at its latest version (${indexed.count} documents, ${stored} live stories in PostgreSQL)`,
-    );
-
-    await swapAlias(this.client, this.alias, current, next);
-    await setIndexState(this.client, next, 'live');
-    for (const index of current) await setIndexState(this.client, index, 'retired');
-    say(
-      `swapped: alias ${this.alias} -> ${next}${current.length > 0 ? `; ${current.join(', ')} kept for rollback` : ''}`,
-    );
-    return 0;
-  }
-
-  /** Copies every live story, in uri order, with the enrichment the current index holds for it. */
-  private async copy(
-    next: string,
-    previous: string | null,
-  ): Promise<{ written: number; stale: number; invalid: string[] }> {
-    const total = await this.countLiveStories();
-    const bar = new SingleBar(
-      {
-        stream: process.stderr,
-        format:
-          'reindex |{bar}| {percentage}% | {value}/{total} stories | {speed} stories/s | ETA {eta_formatted}',
-        noTTYOutput: true,
-        notTTYSchedule: 1_000,
-        etaBuffer: 20,
-        hideCursor: true,
-      },
-      Presets.shades_classic,
-    );
-    bar.start(total, 0, { speed: 0 });
-    const startedAt = Date.now();
-    const result = { written: 0, stale: 0, invalid: [] as string[] };
-    let after = '';
-    for (;;) {
-      const rows: StoryRow[] = await this.db.query(
-        `SELECT uri, version, pubstatus, story, provenance FROM stories
-         WHERE pubstatus = 'usable' AND uri > $1 ORDER BY uri LIMIT $2`,
-        [after, this.options.batchSize],
-      );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].uri;
-      const enrichment = await readPreviousEnrichment(
-        this.client,
-        previous,
-        rows.map((r) => r.uri),
-      );
-      const now = new Date();
-      const operations: BulkOperation[] = [];
-      for (const row of rows) {
-        const story = canonicalStorySchema.safeParse({
-          ...(row.story as object),
-          version: row.version,
-        });
-        const provenance = provenanceSchema.safeParse(row.provenance);
-        if (story.success && provenance.success)
-          operations.push(
-            rebuildOperation(story.data, provenance.data, enrichment.get(row.uri), now),
-          );
-        else result.invalid.push(row.uri);
-      }
-      const outcome = await this.write(next, operations);
-      result.written += outcome.written;
-      result.stale += outcome.stale;
-      result.invalid.push(...outcome.rejected);
-      const done = result.written + result.stale + result.invalid.length;
-      if (done > total) bar.setTotal(done);
-      bar.update(done, {
-        speed: Math.round(done / Math.max((Date.now() - startedAt) / 1000, 0.001)),
-      });
-    }
-    bar.stop();
-    return result;
-  }
-
-  /** The copy's own writes are `external`: a live write of the same or a newer version wins. */
-  private async write(
-    index: string,
-    operations: BulkOperation[],
-  ): Promise<{ written: number; stale: number; rejected: string[] }> {
-    const outcome = { written: 0, stale: 0, rejected: [] as string[] };
-    let pending = operations;
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      const results = await bulkWriteTargets(
-        this.client,
-        [{ index, versionType: 'external' }],
-        pending,
-      );
-      const retry: BulkOperation[] = [];
-      results.forEach((result, i) => {
-        const op = pending[i];
-        if (result.status === 'written') outcome.written += 1;
-        else if (result.status === 'stale') outcome.stale += 1;
-        else if (result.status === 'retry' && attempt < WRITE_ATTEMPTS) retry.push(op);
-        else outcome.rejected.push(`${op.id} (${result.reason})`);
-      });
-      pending = retry;
-      if (pending.length > 0) await sleep(200 * 2 ** attempt);
-    }
-    return outcome;
-  }
-
-  /**
-   * Every live story in PostgreSQL must be in the new index at its latest version. Stories whose
-   * newest version is still on its way through the pipeline are checked again until the timeout.
-   */
-  private async verify(index: string): Promise<string[]> {
-    await this.client.indices.refresh({ index });
-    let suspects: string[] = [];
-    let after = '';
-    for (;;) {
-      const rows: { uri: string; version: number }[] = await this.db.query(
-        `SELECT uri, version FROM stories WHERE pubstatus = 'usable' AND uri > $1 ORDER BY uri LIMIT 1000`,
-        [after],
-      );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].uri;
-      suspects.push(...(await this.behind(index, rows)));
-    }
-    const deadline = Date.now() + this.options.verifyTimeoutMs;
-    while (suspects.length > 0 && Date.now() < deadline) {
-      await sleep(1_000);
-      await this.client.indices.refresh({ index });
-      const rows: { uri: string; version: number; pubstatus: string }[] = await this.db.query(
-        `SELECT uri, version, pubstatus FROM stories WHERE uri = ANY($1)`,
-        [suspects],
-      );
-      const killed = new Set(rows.filter((r) => r.pubstatus !== 'usable').map((r) => r.uri));
-      const stillKilledButPresent = await this.present(index, [...killed]);
-      suspects = [
-        ...(await this.behind(
-          index,
-          rows.filter((r) => r.pubstatus === 'usable'),
-        )),
-        ...stillKilledButPresent,
-      ];
-    }
-    return suspects;
-  }
-
-  private async behind(index: string, rows: { uri: string; version: number }[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const response = await this.client.mget({
-      index,
-      ids: rows.map((r) => documentIdFor(r.uri)),
-      _source: false,
-    });
-    return rows
-      .filter((row, i) => {
-        const doc = response.docs[i];
-        return !doc || !('found' in doc) || !doc.found || (doc._version ?? 0) < row.version;
-      })
-      .map((row) => row.uri);
-  }
-
-  private async present(index: string, uris: string[]): Promise<string[]> {
-    if (uris.length === 0) return [];
-    const response = await this.client.mget({
-      index,
-      ids: uris.map(documentIdFor),
-      _source: false,
-    });
-    return uris.filter((_, i) => {
-      const doc = response.docs[i];
-      return doc !== undefined && 'found' in doc && doc.found;
-    });
-  }
-
-  private async countLiveStories(): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM stories WHERE pubstatus = 'usable'`,
-    );
-    return rows[0]?.n ?? 0;
-  }
-}
-
-function say(message: string): void {
-  process.stderr.write(`reindex: ${message}\n`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { WIRE_FORMATS, type WireFormat } from '@lib/contracts';
 import { correlationIdOf } from '@lib/observability';
 import { SourceKeyGuard, type SourceRequest } from '../sources/auth.guards';
-import { parseBody } from '../sources/parse-body';
+import { parseBody } from '@lib/admin';
 import { BadParameterError, RejectedInputError } from './intake.errors';
 import { IntakeService } from './intake.service';
 import type { IntakeResult, RawSubmission } from './intake.types';

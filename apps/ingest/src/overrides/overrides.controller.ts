@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { editorialOverridesSchema, type EditorialOverrides } from '@lib/contracts';
 import { OutboxNotifier } from '../intake/outbox-notifier';
-import { AdminKeyGuard } from '../sources/auth.guards';
-import { parseBody } from '../sources/parse-body';
+import { AdminKeyGuard } from '@lib/admin';
+import { parseBody } from '@lib/admin';
 import { OverridesRepository } from './overrides.repository';
 
 @ApiTags('editorial overrides (admin)')

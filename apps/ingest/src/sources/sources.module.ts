@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AdminKeyGuard, SourceKeyGuard } from './auth.guards';
+import { AdminKeyGuard } from '@lib/admin';
+import { SourceKeyGuard } from './auth.guards';
 import { SourceRepository } from './source.repository';
 import { SourcesController } from './sources.controller';
 

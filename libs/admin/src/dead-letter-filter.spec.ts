@@ -4,7 +4,7 @@ import {
   matchesDeadLetterFilters,
   parseDeadLetterFilter,
   type DeadLetterRecord,
-} from './replay-dlq.filter';
+} from './dead-letter-filter';
 
 const letter = (
   code: string,
