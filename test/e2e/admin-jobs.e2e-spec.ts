@@ -24,7 +24,7 @@ const api = `http://127.0.0.1:${TEST_PORTS.api}`;
 const RUN = randomUUID().slice(0, 8);
 
 async function admin(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
   key: string | null = TEST_ADMIN_KEY,
@@ -65,7 +65,7 @@ function story(n: number): string {
   });
 }
 
-describe('admin jobs over HTTP: reindex and dead-letter replay', () => {
+describe('admin over HTTP on the api: sources, overrides, reindex and dead-letter replay', () => {
   let services: ServiceProcess[] = [];
   const search = new Client({ node: TEST_ES_NODE });
 
@@ -82,6 +82,53 @@ describe('admin jobs over HTTP: reindex and dead-letter replay', () => {
   afterAll(async () => {
     await stopStack(services);
     await search.close();
+  });
+
+  it('registers sources and sets editorial overrides like ingest does, on the same tables', async () => {
+    const registered = await admin('POST', '/v1/sources', { name: `api-desk-${RUN}` });
+    expect(registered).toMatchObject({
+      status: 201,
+      body: { name: `api-desk-${RUN}`, kind: 'push' },
+    });
+    const viaApi = String(registered.body.apiKey);
+    expect(viaApi).toMatch(/^nwk_/);
+    const listed = await admin('GET', '/v1/sources');
+    expect(JSON.stringify(listed.body)).toContain(`api-desk-${RUN}`);
+    // Ingest knows the source the api registered: its key pushes.
+    expect((await push(viaApi, story(4))).status).toBe(202);
+
+    const uri = `urn:newswire:test:admin-jobs:${RUN}:1`;
+    const pin = {
+      id: `org:harbour-board-${RUN}`,
+      kind: 'organisation',
+      name: 'Harbour Board',
+      aliases: [],
+      confidence: 1,
+      provenance: { method: 'editor', fromProvider: false },
+    };
+    const response = await fetch(`${api}/v1/overrides/${encodeURIComponent(uri)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        pinnedTags: [pin],
+        blockedTags: [],
+        pinnedRelated: [],
+        blockedRelated: [],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ uri, reemitted: true });
+    const pinned = await eventually(async () => {
+      const found = await fetch(`${api}/v1/search?tag=${encodeURIComponent(pin.id)}`);
+      const body = (await found.json()) as { items: { uri: string }[] };
+      return body.items.length > 0 ? body.items : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(pinned.map((i) => i.uri)).toEqual([uri]);
+    const back = await admin('GET', `/v1/overrides/${encodeURIComponent(uri)}`);
+    expect(back).toMatchObject({ status: 200, body: { pinnedTags: [{ id: pin.id }] } });
+    expect((await admin('PUT', `/v1/overrides/${encodeURIComponent(uri)}`, {}, null)).status).toBe(
+      401,
+    );
   });
 
   it('refuses requests without the admin key', async () => {
@@ -133,7 +180,7 @@ describe('admin jobs over HTTP: reindex and dead-letter replay', () => {
     expect(after).not.toEqual(before);
 
     const response = await fetch(`${api}/v1/search?q=${RUN}&collapse=false`);
-    expect(((await response.json()) as { total: number }).total).toBe(3);
+    expect(((await response.json()) as { total: number }).total).toBe(4);
 
     const listed = await admin('GET', '/v1/admin/jobs?limit=5');
     expect((listed.body.items as Job[]).map((j) => j.id)).toContain(job.id);

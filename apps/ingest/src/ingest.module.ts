@@ -5,7 +5,6 @@ import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
-import { OverridesModule } from './overrides/overrides.module';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { RelayModule } from './relay/relay.module';
 
@@ -15,7 +14,6 @@ import { RelayModule } from './relay/relay.module';
     DatabaseModule,
     IntakeModule,
     FeedsModule,
-    OverridesModule,
     RelayModule,
     ObservabilityModule.forService({
       service: 'ingest',

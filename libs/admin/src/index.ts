@@ -6,3 +6,6 @@ export * from './admin-jobs';
 export * from './api-key';
 export * from './admin-key.guard';
 export * from './parse-body';
+export * from './sources/source.repository';
+export * from './sources/source.types';
+export * from './admin-http.module';

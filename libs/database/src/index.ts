@@ -12,3 +12,4 @@ export * from './outbox-relay';
 export * from './database.tokens';
 export * from './database.module';
 export * from './database-readiness.check';
+export * from './ingested-event';

@@ -12,7 +12,7 @@ import { withCorrelation } from '@lib/observability';
 import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
-import { SourceRepository, type DueFeed } from '../sources/source.repository';
+import { SourceRepository, type DueFeed } from '@lib/admin';
 import { failureDelaySeconds, fetchFeed } from './feed-fetcher';
 
 const FEEDS_PER_TICK = 10;

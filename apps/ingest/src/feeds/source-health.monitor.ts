@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Gauge, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@lib/observability';
-import { SourceRepository } from '../sources/source.repository';
+import { SourceRepository } from '@lib/admin';
 
 const CHECK_EVERY_MS = 15_000;
 

@@ -14,7 +14,7 @@ import { withCorrelation } from '@lib/observability';
 import { PeriodicTask } from '../common/periodic-task';
 import { RejectedInputError } from '../intake/intake.errors';
 import { IntakeService } from '../intake/intake.service';
-import { SourceRepository } from '../sources/source.repository';
+import { SourceRepository } from '@lib/admin';
 import {
   DONE_DIR,
   ERROR_DIR,

@@ -8,7 +8,7 @@ import {
   type WireFormat,
 } from '@lib/contracts';
 import { DATA_SOURCE } from '@lib/database';
-import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from './ingested-event';
+import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from '@lib/database';
 import type { RawSubmission, StoryResult } from './intake.types';
 import { decideVersion, type StoredVersion } from './version-decision';
 

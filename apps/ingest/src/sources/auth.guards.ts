@@ -6,8 +6,8 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { hashApiKey, presentedKey } from '@lib/admin';
-import { SourceRepository } from './source.repository';
-import type { AuthenticatedSource } from './source.types';
+import { SourceRepository } from '@lib/admin';
+import type { AuthenticatedSource } from '@lib/admin';
 
 export type SourceRequest = Request & { source?: AuthenticatedSource };
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { CanonicalStory, EditorialOverrides, Provenance } from '@lib/contracts';
-import { DATA_SOURCE } from '@lib/database';
-import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from '../intake/ingested-event';
+import { DATA_SOURCE, INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from '@lib/database';
 
 /** The only place overrides touch PostgreSQL. */
 @Injectable()

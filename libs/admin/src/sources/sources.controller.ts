@@ -13,11 +13,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { newApiKey, hashApiKey } from '@lib/admin';
-import { AdminKeyGuard } from '@lib/admin';
+import { AdminKeyGuard } from '../admin-key.guard';
+import { hashApiKey, newApiKey } from '../api-key';
+import { parseBody } from '../parse-body';
 import { DuplicateSourceError, SourceRepository } from './source.repository';
 import { registerSourceSchema, type SourceView } from './source.types';
-import { parseBody } from '@lib/admin';
 
 @ApiTags('sources (admin)')
 @ApiBearerAuth()

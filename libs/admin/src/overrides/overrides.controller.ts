@@ -2,9 +2,8 @@ import { Body, Controller, Get, NotFoundException, Param, Put, UseGuards } from 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { editorialOverridesSchema, type EditorialOverrides } from '@lib/contracts';
-import { OutboxNotifier } from '../intake/outbox-notifier';
-import { AdminKeyGuard } from '@lib/admin';
-import { parseBody } from '@lib/admin';
+import { AdminKeyGuard } from '../admin-key.guard';
+import { parseBody } from '../parse-body';
 import { OverridesRepository } from './overrides.repository';
 
 @ApiTags('editorial overrides (admin)')
@@ -12,10 +11,7 @@ import { OverridesRepository } from './overrides.repository';
 @UseGuards(AdminKeyGuard)
 @Controller('v1/overrides')
 export class OverridesController {
-  constructor(
-    private readonly overrides: OverridesRepository,
-    private readonly outbox: OutboxNotifier,
-  ) {}
+  constructor(private readonly overrides: OverridesRepository) {}
 
   @Get(':uri')
   @ApiOperation({
@@ -44,7 +40,6 @@ export class OverridesController {
   ): Promise<EditorialOverrides & { uri: string; reemitted: boolean }> {
     const overrides = parseBody(editorialOverridesSchema, body);
     const { reemitted } = await this.overrides.save(uri, overrides, randomUUID());
-    if (reemitted) this.outbox.nudge();
     return { uri, ...overrides, reemitted };
   }
 }
