@@ -14,12 +14,21 @@ type NeighbourSource = Pick<
   'uri' | 'headline' | 'versioncreated' | 'cluster' | 'simhash' | 'tags'
 >;
 
+export interface NeighbourScope {
+  /**
+   * Only stories published no later than the one being enriched (the enricher's view). Off in
+   * offline evaluation, where every other story of a test split is a candidate.
+   */
+  isEarlierOnly: boolean;
+}
+
 /** Earlier stories near a given one, read from the stories alias. Read-only. */
 export class SearchStoryNeighbours implements StoryNeighbours {
   constructor(
     private readonly client: Client,
     private readonly alias: string,
     private readonly candidateCount: number,
+    private readonly scope: NeighbourScope = { isEarlierOnly: true },
   ) {}
 
   /** Indexed stories sharing a SimHash band with this signature (near-duplicate candidates). */
@@ -72,7 +81,9 @@ export class SearchStoryNeighbours implements StoryNeighbours {
           ],
           filter: [
             { term: { pubstatus: 'usable' } },
-            { range: { versioncreated: { lte: story.versioncreated } } },
+            ...(this.scope.isEarlierOnly
+              ? [{ range: { versioncreated: { lte: story.versioncreated } } }]
+              : []),
           ],
           must_not: [{ term: { uri: story.uri } }],
         },
