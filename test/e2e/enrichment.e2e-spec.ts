@@ -204,6 +204,22 @@ describe('enrichment through the real enricher', () => {
     }, PIPELINE_TIMEOUT_MS);
     expect(latest.related.map((r) => r.uri)).toContain(followUp.uri);
     expect(latest.related.length).toBeLessThanOrEqual(10);
+
+    // Once the newer coverage is killed, the next version of the earlier story no longer keeps it.
+    const kill = { ...followUp, version: '2', pubstatus: 'canceled' };
+    expect((await push(apiKey, JSON.stringify(kill))).status).toBe(202);
+    await eventually(async () => !(await searchable(followUp.uri)), PIPELINE_TIMEOUT_MS);
+    const again = {
+      ...corrected,
+      version: '3',
+      body_html: `${corrected.body_html}<p>Updates.</p>`,
+    };
+    expect((await push(apiKey, JSON.stringify(again))).status).toBe(202);
+    const afterKill = await eventually(async () => {
+      const doc = await indexed(strike.uri);
+      return doc && (doc as IndexedStory & { version: number }).version === 3 ? doc : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(afterKill.related.map((r) => r.uri)).not.toContain(followUp.uri);
   });
 
   it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {
