@@ -120,6 +120,16 @@ describe('extractEntities: titles and organisation names', () => {
     ).toEqual(['Gerhard Stoltenberg', 'Hajime Tamura', 'Subroto']);
   });
 
+  it('reads a place name right after a first name as a surname, and later alone as that person', () => {
+    // Reuters-21578: Douglas is also the Isle of Man's capital; "Roger" used to be the person.
+    const tags = tagsOf(
+      'The debt was incurred under the Meat Price Stabilisation Scheme, Finance Minister Roger Douglas said. ' +
+        'Douglas said the government would take it over.',
+    );
+    expect(tags.filter((t) => t.kind === 'person').map((t) => t.name)).toEqual(['Roger Douglas']);
+    expect(tags.filter((t) => t.kind === 'place')).toEqual([]);
+  });
+
   it('names a company official the gazetteer does not know', () => {
     // Petrobras' export director in 1987; a name, not a lexicon collision.
     const body =

@@ -143,11 +143,25 @@ export function extractSegmentMentions(
       i += 1;
       continue;
     }
+    // "Roger Douglas", "Jesse Jackson": right after a first name, a one-word place is a surname.
+    const isSurnameAfterFirstName = (j: number): boolean => {
+      const hit = hitAt(j);
+      return (
+        j === i + 1 &&
+        lexicon.firstNames.has(token.key) &&
+        !lexicon.commonWords.has(token.key) &&
+        hit?.end === j + 1 &&
+        hit.matches.every((m) => gazetteer.entries.get(m.entryId)?.kind === 'place')
+      );
+    };
     const end = capitalisedRun(
       tokens,
       i,
       lexicon,
-      (j) => hitAt(j) !== undefined && !(hitAt(j)?.matches.every((m) => m.isHint) ?? false),
+      (j) =>
+        hitAt(j) !== undefined &&
+        !(hitAt(j)?.matches.every((m) => m.isHint) ?? false) &&
+        !isSurnameAfterFirstName(j),
     );
     const run = tokens.slice(i, end);
     const acronym = acronymAfter(tokens, end);
