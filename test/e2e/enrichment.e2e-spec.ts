@@ -148,6 +148,80 @@ describe('enrichment through the real enricher', () => {
     );
   });
 
+  it('keeps an earlier story’s link to newer coverage when a new version of it arrives', async () => {
+    const strike = {
+      uri: 'urn:newswire:test:cocoa-strike',
+      type: 'text',
+      version: '1',
+      versioncreated: '2019-12-21T08:00:00+00:00',
+      pubstatus: 'usable',
+      language: 'en',
+      headline: 'Ivory Coast cocoa farmers halt bean deliveries over farmgate price',
+      body_html:
+        '<p>Cocoa farmers in Ivory Coast, the world’s top cocoa grower, halted bean deliveries to exporters in San Pedro on Saturday, demanding a higher farmgate price for the main crop.</p>' +
+        '<p>Cooperatives said cocoa beans would stay in village warehouses until the Coffee and Cocoa Council raised the price paid to growers.</p>',
+    };
+    const followUp = {
+      uri: 'urn:newswire:test:cocoa-strike-spreads',
+      type: 'text',
+      version: '1',
+      versioncreated: '2019-12-21T12:00:00+00:00',
+      pubstatus: 'usable',
+      language: 'en',
+      headline: 'Ivory Coast cocoa strike spreads as exporters warn of bean shortages',
+      body_html:
+        '<p>Exporters in San Pedro warned of cocoa bean shortages as the farmers’ strike over the farmgate price spread across Ivory Coast, the biggest cocoa producer.</p>' +
+        '<p>Growers’ cooperatives kept cocoa in warehouses and said the Coffee and Cocoa Council had not answered their demand for a higher price.</p>',
+    };
+    const searchable = async (uri: string): Promise<boolean> => {
+      const response = await fetch(
+        `${TEST_ES_NODE}/${TEST_ALIAS}/_count?q=uri:${encodeURIComponent(JSON.stringify(uri))}`,
+      );
+      return ((await response.json()) as { count: number }).count === 1;
+    };
+    const linksTo = (uri: string) => (doc: IndexedStory | undefined) =>
+      doc?.related.some((r) => r.uri === uri) ? doc : undefined;
+
+    expect((await push(apiKey, JSON.stringify(strike))).status).toBe(202);
+    await eventually(() => searchable(strike.uri), PIPELINE_TIMEOUT_MS);
+    expect((await push(apiKey, JSON.stringify(followUp))).status).toBe(202);
+    await eventually(
+      async () => linksTo(followUp.uri)(await indexed(strike.uri)),
+      PIPELINE_TIMEOUT_MS,
+    );
+
+    // A correction written before the follow-up: its own links can only reach earlier stories.
+    const corrected = {
+      ...strike,
+      version: '2',
+      versioncreated: '2019-12-21T09:00:00+00:00',
+      body_html: `${strike.body_html}<p>Corrects the name of the port to San Pedro.</p>`,
+    };
+    expect((await push(apiKey, JSON.stringify(corrected))).status).toBe(202);
+    const latest = await eventually(async () => {
+      const doc = await indexed(strike.uri);
+      return doc && (doc as IndexedStory & { version: number }).version === 2 ? doc : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(latest.related.map((r) => r.uri)).toContain(followUp.uri);
+    expect(latest.related.length).toBeLessThanOrEqual(10);
+
+    // Once the newer coverage is killed, the next version of the earlier story no longer keeps it.
+    const kill = { ...followUp, version: '2', pubstatus: 'canceled' };
+    expect((await push(apiKey, JSON.stringify(kill))).status).toBe(202);
+    await eventually(async () => !(await searchable(followUp.uri)), PIPELINE_TIMEOUT_MS);
+    const again = {
+      ...corrected,
+      version: '3',
+      body_html: `${corrected.body_html}<p>Updates.</p>`,
+    };
+    expect((await push(apiKey, JSON.stringify(again))).status).toBe(202);
+    const afterKill = await eventually(async () => {
+      const doc = await indexed(strike.uri);
+      return doc && (doc as IndexedStory & { version: number }).version === 3 ? doc : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(afterKill.related.map((r) => r.uri)).not.toContain(followUp.uri);
+  });
+
   it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {
     const nato = {
       id: 'org:nato',

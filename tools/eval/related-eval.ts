@@ -1,33 +1,44 @@
-import type { CanonicalStory, Tag } from '@lib/contracts';
+import type { Client } from '@elastic/elasticsearch';
+import type { CanonicalStory, StoryEnrichedV1Payload, Tag } from '@lib/contracts';
 import {
-  buildTagStatistics,
   type RelatedScoringOptions,
-  type RelatedCandidate,
   scoreRelated,
+  storyTerms,
   suggestInlinePosition,
 } from '@lib/enrichment';
-import type { TextSimilarity } from './text-similarity';
+import {
+  bulkWrite,
+  documentIdFor,
+  SearchStoryNeighbours,
+  storiesIndexDefinition,
+  toSearchDocument,
+} from '@lib/search';
+import { progressBar } from './progress';
 
 export interface EnrichedCase {
   story: CanonicalStory;
   tags: Tag[];
   cluster: string;
-  terms: string[];
   gold: ReadonlySet<string>;
 }
 
 export interface RelatedScore {
   queries: number;
+  /** Candidates asked of the engine per story (the enricher's ENRICHMENT_RELATED_CANDIDATES). */
+  candidates: number;
   precisionAt5: number;
-  baselinePrecisionAt5: number;
-  /** (1 - P@5) / (1 - P@5 baseline); the target is <= 2/3. */
+  /** The engine's more_like_this alone: its top 5 for the same query. */
+  moreLikeThisPrecisionAt5: number;
+  /** (1 - P@5) / (1 - P@5 of more_like_this); the target is <= 2/3. */
   errorRatio: number;
   /** Per query: milliseconds spent scoring candidates and placing links. */
   timings: number[];
+  /** Per query: milliseconds the engine took for candidates and tag frequencies. */
+  searchTimings: number[];
 }
 
-const CANDIDATES = 50;
 const K = 5;
+const BULK_SIZE = 500;
 
 function precisionAt5(
   query: EnrichedCase,
@@ -42,71 +53,124 @@ function precisionAt5(
   return relevant / K;
 }
 
-/**
- * Related-post precision@5 within the test split (relevant = shares a gold topic): our ranking
- * re-scores the 50 most text-similar stories; the baseline takes the top 5 by text similarity.
- */
-export function evaluateRelated(
-  cases: readonly EnrichedCase[],
-  similarity: TextSimilarity,
-  options: RelatedScoringOptions = {},
-  candidateCount = CANDIDATES,
-): RelatedScore {
-  const stats = buildTagStatistics(cases.map((c) => c.tags));
-  const byUri = new Map(cases.map((c) => [c.story.uri, c]));
-  let ours = 0;
-  let baseline = 0;
-  let queries = 0;
-  const timings: number[] = [];
-  cases.forEach((query, i) => {
-    const nearest = similarity.nearest(i, candidateCount);
-    const candidates: RelatedCandidate[] = nearest.map(({ index, similarity: textSimilarity }) => {
-      const c = cases[index];
-      return {
-        uri: c.story.uri,
-        headline: c.story.headline,
-        versioncreated: c.story.versioncreated,
-        clusterKey: c.cluster,
-        tags: c.tags,
-        terms: c.terms,
-        textSimilarity,
-      };
-    });
-    const started = process.hrtime.bigint();
-    const links = scoreRelated(
-      {
-        uri: query.story.uri,
-        versioncreated: query.story.versioncreated,
-        clusterKey: query.cluster,
-        tags: query.tags,
-        terms: query.terms,
-      },
-      candidates,
-      stats,
-      { ...options, k: K },
-    );
-    for (const link of links) suggestInlinePosition(query.story, link, query.tags);
-    timings.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (query.gold.size === 0) return;
-    queries += 1;
-    ours += precisionAt5(
-      query,
-      links.map((l) => l.uri),
-      byUri,
-    );
-    baseline += precisionAt5(
-      query,
-      candidates.map((c) => c.uri),
-      byUri,
-    );
-  });
-  const p = ours / Math.max(1, queries);
-  const b = baseline / Math.max(1, queries);
-  return {
-    queries,
-    precisionAt5: p,
-    baselinePrecisionAt5: b,
-    errorRatio: (1 - p) / Math.max(1e-9, 1 - b),
-    timings,
+function searchDocument(c: EnrichedCase, indexedAt: Date): object {
+  const payload: StoryEnrichedV1Payload = {
+    story: c.story,
+    provenance: {
+      source: 'reuters21578',
+      format: 'newsml-1.2',
+      receivedAt: indexedAt.toISOString(),
+      rawPayloadId: c.story.uri,
+      transport: 'cli',
+    },
+    enrichment: { tags: c.tags, cluster: c.cluster, related: [] },
   };
+  // Reuters-21578 SGML is no wire format of the pipeline; the field is only stored.
+  return { ...toSearchDocument(payload, indexedAt), format: 'reuters21578-sgml' };
+}
+
+async function indexCases(client: Client, index: string, cases: readonly EnrichedCase[]) {
+  const { settings, mappings } = storiesIndexDefinition('-1');
+  await client.indices.create({ index, settings, mappings });
+  const bar = progressBar('indexing TEST (engine)', cases.length);
+  const now = new Date();
+  for (let start = 0; start < cases.length; start += BULK_SIZE) {
+    const chunk = cases.slice(start, start + BULK_SIZE);
+    const results = await bulkWrite(
+      client,
+      index,
+      chunk.map((c) => ({
+        kind: 'index' as const,
+        id: documentIdFor(c.story.uri),
+        version: c.story.version,
+        document: searchDocument(c, now),
+      })),
+    );
+    const failed = results.find((r) => r.status === 'retry' || r.status === 'rejected');
+    if (failed) throw new Error(`indexing the test split failed: ${JSON.stringify(failed)}`);
+    bar.update(start + chunk.length);
+  }
+  bar.stop();
+  await client.indices.refresh({ index });
+}
+
+/**
+ * Related-post precision@5 within the test split (relevant = shares a gold topic), against the
+ * search engine: the test stories go into a temporary index built from the production
+ * definition, then for each story the engine's more_like_this top 5 is the baseline, and our
+ * ranking is the enricher's own retrieval (the same more_like_this query, its candidate count,
+ * tag frequencies from the index) re-scored by `scoreRelated`. Every other story of the split
+ * is a candidate for both. The temporary index is deleted afterwards.
+ */
+export async function evaluateRelated(
+  cases: readonly EnrichedCase[],
+  client: Client,
+  candidateCount: number,
+  options: RelatedScoringOptions = {},
+): Promise<RelatedScore> {
+  const index = `eval-related-${Date.now().toString(36)}-${process.pid}`;
+  try {
+    await indexCases(client, index, cases);
+    const neighbours = new SearchStoryNeighbours(client, index, candidateCount, {
+      isEarlierOnly: false,
+    });
+    const byUri = new Map(cases.map((c) => [c.story.uri, c]));
+    let ours = 0;
+    let moreLikeThis = 0;
+    let queries = 0;
+    const timings: number[] = [];
+    const searchTimings: number[] = [];
+    const bar = progressBar('related posts (P@5)', cases.length);
+    for (const [i, query] of cases.entries()) {
+      const searchStarted = process.hrtime.bigint();
+      const candidates = await neighbours.relatedCandidates(query.story);
+      const tagStatistics = await neighbours.tagStatistics([
+        ...new Set(candidates.flatMap((c) => c.tags.map((t) => t.id))),
+      ]);
+      searchTimings.push(Number(process.hrtime.bigint() - searchStarted) / 1e6);
+      const started = process.hrtime.bigint();
+      const links = scoreRelated(
+        {
+          uri: query.story.uri,
+          versioncreated: query.story.versioncreated,
+          clusterKey: query.cluster,
+          tags: query.tags,
+          terms: storyTerms(query.story),
+        },
+        candidates,
+        tagStatistics,
+        { ...options, k: K },
+      );
+      for (const link of links) suggestInlinePosition(query.story, link, query.tags);
+      timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (i % 25 === 0 || i === cases.length - 1) bar.update(i + 1);
+      if (query.gold.size === 0) continue;
+      queries += 1;
+      ours += precisionAt5(
+        query,
+        links.map((l) => l.uri),
+        byUri,
+      );
+      // Candidates come back in the engine's order: its top 5 is plain more_like_this.
+      moreLikeThis += precisionAt5(
+        query,
+        candidates.map((c) => c.uri),
+        byUri,
+      );
+    }
+    bar.stop();
+    const p = ours / Math.max(1, queries);
+    const b = moreLikeThis / Math.max(1, queries);
+    return {
+      queries,
+      candidates: candidateCount,
+      precisionAt5: p,
+      moreLikeThisPrecisionAt5: b,
+      errorRatio: (1 - p) / Math.max(1e-9, 1 - b),
+      timings,
+      searchTimings,
+    };
+  } finally {
+    await client.indices.delete({ index }, { ignore: [404] });
+  }
 }

@@ -1,4 +1,4 @@
-import type { CanonicalStory, Enrichment, Tag } from '@lib/contracts';
+import type { CanonicalStory, Enrichment, RelatedLink, Tag } from '@lib/contracts';
 import {
   DEFAULT_MAX_DISTANCE,
   InMemoryClusterIndex,
@@ -21,6 +21,8 @@ export interface StoryNeighbours {
   ): Promise<{ uri: string; signature: string; clusterKey: string }[]>;
   relatedCandidates(story: CanonicalStory): Promise<RelatedCandidate[]>;
   tagStatistics(tagIds: string[]): Promise<TagStatistics>;
+  /** Links to newer coverage the indexed version of this story has gathered (`newerCoverageLinks`). */
+  newerCoverage(story: CanonicalStory): Promise<RelatedLink[]>;
 }
 
 /** Signatures seen lately by this process, which the search engine may not show yet. */
@@ -36,18 +38,21 @@ export interface EnrichmentResourcesInput {
 
 /**
  * Gathers a story's neighbours, then runs the pure `enrichStory` over them. Returns the
- * signature too, so callers can remember it and index it.
+ * signature too, so callers can remember it and index it, and apart from the story's own
+ * links, the links to newer coverage its indexed version had gathered, so a re-enriched
+ * story keeps them (`withNewerCoverage`).
  */
 export async function enrichWithNeighbours(
   story: CanonicalStory,
   resources: EnrichmentResourcesInput,
   neighbours: StoryNeighbours,
   recent?: RecentClusters,
-): Promise<{ enrichment: Enrichment; signature: SimHash }> {
+): Promise<{ enrichment: Enrichment; signature: SimHash; newerCoverage: RelatedLink[] }> {
   const signature = storySignature(story);
-  const [indexed, candidates] = await Promise.all([
+  const [indexed, candidates, newerCoverage] = await Promise.all([
     neighbours.clusterNeighbours(story.uri, toHex(signature)),
     neighbours.relatedCandidates(story),
+    neighbours.newerCoverage(story),
   ]);
   const clusterIndex = new InMemoryClusterIndex();
   for (const n of indexed)
@@ -68,6 +73,7 @@ export async function enrichWithNeighbours(
   return {
     enrichment: { ...enrichment, tags: dedupe(enrichment.tags), signature: toHex(signature) },
     signature,
+    newerCoverage,
   };
 }
 
@@ -80,4 +86,5 @@ export const NO_NEIGHBOURS: StoryNeighbours = {
   clusterNeighbours: () => Promise.resolve([]),
   relatedCandidates: () => Promise.resolve([]),
   tagStatistics: () => Promise.resolve({ documentCount: 0, documentFrequency: new Map() }),
+  newerCoverage: () => Promise.resolve([]),
 };

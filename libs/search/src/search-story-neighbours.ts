@@ -1,7 +1,12 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { CanonicalStory } from '@lib/contracts';
-import type { RelatedCandidate, StoryNeighbours, TagStatistics } from '@lib/enrichment';
-import { simhashBands, type StorySearchDocument } from './search-document';
+import type { CanonicalStory, RelatedLink } from '@lib/contracts';
+import {
+  newerCoverageLinks,
+  type RelatedCandidate,
+  type StoryNeighbours,
+  type TagStatistics,
+} from '@lib/enrichment';
+import { documentIdFor, simhashBands, type StorySearchDocument } from './search-document';
 
 export interface ClusterNeighbour {
   uri: string;
@@ -14,12 +19,21 @@ type NeighbourSource = Pick<
   'uri' | 'headline' | 'versioncreated' | 'cluster' | 'simhash' | 'tags'
 >;
 
+export interface NeighbourScope {
+  /**
+   * Only stories published no later than the one being enriched (the enricher's view). Off in
+   * offline evaluation, where every other story of a test split is a candidate.
+   */
+  isEarlierOnly: boolean;
+}
+
 /** Earlier stories near a given one, read from the stories alias. Read-only. */
 export class SearchStoryNeighbours implements StoryNeighbours {
   constructor(
     private readonly client: Client,
     private readonly alias: string,
     private readonly candidateCount: number,
+    private readonly scope: NeighbourScope = { isEarlierOnly: true },
   ) {}
 
   /** Indexed stories sharing a SimHash band with this signature (near-duplicate candidates). */
@@ -72,7 +86,9 @@ export class SearchStoryNeighbours implements StoryNeighbours {
           ],
           filter: [
             { term: { pubstatus: 'usable' } },
-            { range: { versioncreated: { lte: story.versioncreated } } },
+            ...(this.scope.isEarlierOnly
+              ? [{ range: { versioncreated: { lte: story.versioncreated } } }]
+              : []),
           ],
           must_not: [{ term: { uri: story.uri } }],
         },
@@ -94,6 +110,36 @@ export class SearchStoryNeighbours implements StoryNeighbours {
         },
       ];
     });
+  }
+
+  /**
+   * The links to newer coverage this story's indexed version has gathered, to stories still
+   * live (killed stories are deleted from the index). Two reads by id: the story's document,
+   * then its link targets (only when it has links).
+   */
+  async newerCoverage(story: CanonicalStory): Promise<RelatedLink[]> {
+    const found = await this.client.mget<Pick<StorySearchDocument, 'versioncreated' | 'related'>>(
+      {
+        index: this.alias,
+        ids: [documentIdFor(story.uri)],
+        _source: ['versioncreated', 'related'],
+      },
+      { ignore: [404] },
+    );
+    const doc = found.docs?.[0];
+    const indexed = doc && 'found' in doc && doc.found ? doc._source : undefined;
+    const uris = [...new Set((indexed?.related ?? []).map((link) => link.uri))];
+    if (!indexed || uris.length === 0) return [];
+    // Read by id, not searched: a story indexed a moment ago may not be searchable yet.
+    const targets = await this.client.mget<Pick<StorySearchDocument, 'uri' | 'versioncreated'>>(
+      { index: this.alias, ids: uris.map(documentIdFor), _source: ['uri', 'versioncreated'] },
+      { ignore: [404] },
+    );
+    const live = new Map<string, string>();
+    for (const target of targets.docs ?? [])
+      if ('found' in target && target.found && target._source)
+        live.set(target._source.uri, target._source.versioncreated);
+    return newerCoverageLinks(indexed, live);
   }
 
   /** Document frequencies of the given tags across the index, for rarity weighting. */

@@ -19,7 +19,6 @@ import {
   type MessageOutcome,
   type OutboundMessage,
 } from '@lib/kafka';
-import { backlinksFor, type BacklinkPolicy } from './backlinks';
 import { EnrichStoryService } from './enrich-story.service';
 
 @Controller()
@@ -28,14 +27,8 @@ export class StoryIngestedConsumer {
     private readonly enrichStory: EnrichStoryService,
     private readonly publisher: KafkaPublisher,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {
-    this.backlinkPolicy = {
-      minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
-      max: config.ENRICHMENT_MAX_BACKLINKS,
-    };
-  }
+  ) {}
 
-  private readonly backlinkPolicy: BacklinkPolicy;
   private readonly log = new Logger(StoryIngestedConsumer.name);
 
   /**
@@ -50,7 +43,7 @@ export class StoryIngestedConsumer {
       this.config.KAFKA_CONSUMER_CONCURRENCY,
       async (message) => {
         const event = parseEvent(message, storyIngestedV1Schema);
-        const enrichment = await this.enrichStory.enrich(event.payload);
+        const { enrichment, backlinks } = await this.enrichStory.enrich(event.payload);
         const enriched: StoryEnrichedV1 = {
           ...createEnvelope(
             STORY_ENRICHED_V1,
@@ -71,7 +64,7 @@ export class StoryIngestedConsumer {
         const headers = { [CORRELATION_HEADER]: event.correlationId };
         output.push({ key: event.payload.story.uri, value: enriched, headers });
         // Keyed by the earlier story, so the backlink stays in order with that story's own updates.
-        for (const backlink of backlinksFor(event.payload.story, enrichment, this.backlinkPolicy)) {
+        for (const backlink of backlinks) {
           const value: StoryBacklinkedV1 = {
             ...createEnvelope(STORY_BACKLINKED_V1, backlink, {
               producer: 'enricher',

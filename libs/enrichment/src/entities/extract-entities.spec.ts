@@ -73,6 +73,72 @@ describe('extractEntities: alias resolution', () => {
   });
 });
 
+describe('extractEntities: titles and organisation names', () => {
+  const tagsOf = (body: string): Tag[] =>
+    extractEntities(storyOf({ uri: 't:org', headline: 'Wire', body_text: body }), resources, {
+      minConfidence: 0,
+    });
+  const peopleIn = (body: string): string[] =>
+    tagsOf(body)
+      .filter((t) => t.kind === 'person')
+      .map((t) => t.name);
+
+  // Reuters-21578 sentences that used to yield the people "Department", "Ministry" and "Co".
+  it('reads a ministry word before an organisation word as part of the organisation', () => {
+    const body =
+      'The U.S. Agriculture Department reported the farmer-owned reserve national five-day average price. ' +
+      'The trade surplus jumped to 3.58 billion dlrs, the Finance Ministry said. ' +
+      'Energy Ministry officials ordered the release of water.';
+    expect(peopleIn(body)).toEqual([]);
+    const orgs = tagsOf(body)
+      .filter((t) => t.kind === 'organisation')
+      .map((t) => t.name);
+    expect(orgs).toEqual(
+      expect.arrayContaining(['U.S. Agriculture Department', 'Finance Ministry']),
+    );
+  });
+
+  it('keeps an industry word inside a company name', () => {
+    const body =
+      "Unocal Corp's Union Oil Co said it lowered its posted prices for crude oil. " +
+      'General Electric Co said it will redeem RCA notes, and General Motors Corp agreed.';
+    expect(peopleIn(body)).toEqual([]);
+    expect(
+      tagsOf(body)
+        .filter((t) => t.kind === 'organisation')
+        .map((t) => t.name),
+    ).toEqual(
+      expect.arrayContaining(['Union Oil Co', 'General Electric Co', 'General Motors Corp']),
+    );
+  });
+
+  it('still reads a modifier and a title together as a title before a name', () => {
+    expect(
+      peopleIn(
+        'Finance Minister Gerhard Stoltenberg and Foreign Trade Minister Hajime Tamura met Oil Minister Subroto.',
+      ).sort(),
+    ).toEqual(['Gerhard Stoltenberg', 'Hajime Tamura', 'Subroto']);
+  });
+
+  it('reads a place name right after a first name as a surname, and later alone as that person', () => {
+    // Reuters-21578: Douglas is also the Isle of Man's capital; "Roger" used to be the person.
+    const tags = tagsOf(
+      'The debt was incurred under the Meat Price Stabilisation Scheme, Finance Minister Roger Douglas said. ' +
+        'Douglas said the government would take it over.',
+    );
+    expect(tags.filter((t) => t.kind === 'person').map((t) => t.name)).toEqual(['Roger Douglas']);
+    expect(tags.filter((t) => t.kind === 'place')).toEqual([]);
+  });
+
+  it('names a company official the gazetteer does not know', () => {
+    // Petrobras' export director in 1987; a name, not a lexicon collision.
+    const body =
+      'The Saudis refused to accept credit guarantees from the Bank of Brazil, a Petrobras official said. ' +
+      'Export director Carlos Santana told a press conference the Saudis were the first suppliers to refuse.';
+    expect(peopleIn(body)).toEqual(['Carlos Santana']);
+  });
+});
+
 describe('extractEntities: places', () => {
   it('gives a city its country as parent and keeps the two apart', () => {
     const story = storyOf({

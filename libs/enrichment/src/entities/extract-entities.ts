@@ -10,7 +10,7 @@ import {
 import type { EntityResources } from './load-gazetteer';
 import { lookupName } from './lookup';
 import { evidenceToConfidence, type Mention, mentionWeight } from './mention';
-import { resolvePeople } from './resolve-people';
+import { resolvePeople, surnamesOverPlaces } from './resolve-people';
 import { resolvePlaceMentions } from './resolve-places';
 
 export type EntityInput = StoryText &
@@ -192,9 +192,10 @@ export function extractEntities(
   for (const segment of storySegments(story))
     extractSegmentMentions(segment, gazetteer, lexicon, found);
   const gazetteerMentions = resolvePlaceMentions(found.mentions, gazetteer);
+  const people = resolvePeople(found.candidates, gazetteerMentions, gazetteer);
   const mentions = [
-    ...gazetteerMentions,
-    ...resolvePeople(found.candidates, gazetteerMentions, gazetteer),
+    ...surnamesOverPlaces(gazetteerMentions, people),
+    ...people,
     ...organisationMentions(found.candidates, found.bareAcronyms, gazetteer),
     ...providerMentions(story, gazetteer),
   ];

@@ -7,7 +7,7 @@ import {
   acronymAfter,
   capitalisedRun,
   classifyRun,
-  isTitleWord,
+  isTitleAt,
   type NameCandidate,
 } from './name-candidates';
 import type { NameLexicon } from './name-lexicon';
@@ -114,7 +114,21 @@ export function extractSegmentMentions(
       i += 1;
       continue;
     }
-    if (isTitleWord(token, lexicon)) {
+    if (isTitleAt(tokens, i, lexicon)) {
+      // "General Motors", "General Electric Co": a title word can open an organisation's name.
+      const end = capitalisedRun(tokens, i, lexicon, (j) => hitAt(j) !== undefined);
+      const run = tokens.slice(i, end);
+      const acronym = acronymAfter(tokens, end);
+      const organisation =
+        end > i + 1
+          ? classifyRun(run, nameOf(segment.text, run), false, acronym, lexicon)
+          : undefined;
+      if (organisation?.kind === 'organisation') {
+        out.candidates.push({ ...organisation, ...at });
+        titleBefore = false;
+        i = end;
+        continue;
+      }
       titleBefore = true;
       i += 1;
       continue;
@@ -129,11 +143,25 @@ export function extractSegmentMentions(
       i += 1;
       continue;
     }
+    // "Roger Douglas", "Jesse Jackson": right after a first name, a one-word place is a surname.
+    const isSurnameAfterFirstName = (j: number): boolean => {
+      const hit = hitAt(j);
+      return (
+        j === i + 1 &&
+        lexicon.firstNames.has(token.key) &&
+        !lexicon.commonWords.has(token.key) &&
+        hit?.end === j + 1 &&
+        hit.matches.every((m) => gazetteer.entries.get(m.entryId)?.kind === 'place')
+      );
+    };
     const end = capitalisedRun(
       tokens,
       i,
       lexicon,
-      (j) => hitAt(j) !== undefined && !(hitAt(j)?.matches.every((m) => m.isHint) ?? false),
+      (j) =>
+        hitAt(j) !== undefined &&
+        !(hitAt(j)?.matches.every((m) => m.isHint) ?? false) &&
+        !isSurnameAfterFirstName(j),
     );
     const run = tokens.slice(i, end);
     const acronym = acronymAfter(tokens, end);
@@ -161,7 +189,7 @@ function startsOrgRun(
     !next ||
     next.type !== 'word' ||
     !next.isCapitalised ||
-    isTitleWord(next, lexicon) ||
+    isTitleAt(tokens, from, lexicon) ||
     hitAt(from) !== undefined
   )
     return false;

@@ -24,8 +24,16 @@ export interface NameCandidate {
   method: 'name-pattern' | 'title-pattern' | 'acronym';
 }
 
-export function isTitleWord(token: Token, lexicon: NameLexicon): boolean {
-  return token.type === 'word' && token.isCapitalised && lexicon.titles.has(token.key);
+/**
+ * Whether a title starts at `i`: a title word, or title modifiers leading to one ("Finance
+ * Minister", "Foreign Trade Minister"). A modifier alone opens no title: "Agriculture Department".
+ */
+export function isTitleAt(tokens: readonly Token[], i: number, lexicon: NameLexicon): boolean {
+  const capitalised = (t: Token | undefined): t is Token => t?.type === 'word' && t.isCapitalised;
+  let j = i;
+  while (capitalised(tokens[j]) && lexicon.titleModifiers.has(tokens[j]?.key ?? '')) j += 1;
+  const title = tokens[j];
+  return capitalised(title) && lexicon.titles.has(title.key);
 }
 
 /**
@@ -49,7 +57,7 @@ export function capitalisedRun(
     if (
       token.type === 'word' &&
       token.isCapitalised &&
-      !(i > start && isTitleWord(token, lexicon))
+      !(i > start && isTitleAt(tokens, i, lexicon))
     ) {
       i += 1;
       end = i;

@@ -7,6 +7,11 @@ export interface NameLexicon {
   commonWords: ReadonlySet<string>;
   /** Titles that introduce a person: "President", "Chancellor", "Mr". */
   titles: ReadonlySet<string>;
+  /**
+   * Words that make a title only in front of one: "Finance" in "Finance Minister", but not in
+   * "Finance Ministry" or "Agriculture Department", which are organisations.
+   */
+  titleModifiers: ReadonlySet<string>;
   /** Months and weekdays: capitalised, never names. */
   calendarWords: ReadonlySet<string>;
 }
@@ -31,8 +36,9 @@ const EXTRA_TITLES = `president chancellor minister premier secretary mr mrs ms 
 emir chairman chairwoman chair governor senator rep representative general gen colonel col lieutenant
 ambassador pope vice deputy commissioner director judge justice lord lady marshal commander spokesman
 spokeswoman leader chief executive mayor speaker envoy prosecutor treasurer economist analyst sultan
-ayatollah cardinal bishop archbishop rabbi imam professor prof captain admiral brigadier major
-foreign finance trade defence defense interior economy energy oil agriculture prime crown`;
+ayatollah cardinal bishop archbishop rabbi imam professor prof captain admiral brigadier major`;
+const TITLE_MODIFIERS = `foreign finance trade defence defense interior economy energy oil agriculture
+prime crown`;
 
 function tagsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -54,7 +60,9 @@ export function buildNameLexicon(): NameLexicon {
   const firstNames = new Set<string>();
   const commonWords = new Set<string>();
   const calendarWords = new Set<string>();
-  const titles = new Set<string>(EXTRA_TITLES.split(/\s+/).filter((w) => w.length > 0));
+  const words = (list: string) => list.split(/\s+/).filter((w) => w.length > 0);
+  const titles = new Set<string>(words(EXTRA_TITLES));
+  const titleModifiers = new Set<string>(words(TITLE_MODIFIERS));
   for (const [word, raw] of Object.entries(lexiconOf(nlp.model()))) {
     if (word.includes(' ')) continue;
     const tags = tagsOf(raw);
@@ -63,5 +71,6 @@ export function buildNameLexicon(): NameLexicon {
     if (!tags.some((t) => PROPER_TAGS.has(t))) commonWords.add(word);
     if (tags.includes('Month') || tags.includes('WeekDay')) calendarWords.add(word);
   }
-  return { firstNames, commonWords, titles, calendarWords };
+  for (const word of titleModifiers) titles.delete(word);
+  return { firstNames, commonWords, titles, titleModifiers, calendarWords };
 }

@@ -62,3 +62,23 @@ export function resolvePeople(
   }
   return mentions;
 }
+
+/**
+ * "Finance Minister Roger Douglas ... Douglas said": once a story names a person in full, a bare
+ * one-word place that is that person's surname (Douglas, capital of the Isle of Man) is the person.
+ */
+export function surnamesOverPlaces(
+  gazetteerMentions: readonly Mention[],
+  people: readonly Mention[],
+): Mention[] {
+  const bySurname = new Map<string, string>();
+  for (const person of people) {
+    const id = person.entryIds[0];
+    if (id && /\s/.test(person.surface.trim())) bySurname.set(lastWord(person.surface), id);
+  }
+  return gazetteerMentions.map((m): Mention => {
+    const isBarePlace = m.kind === 'place' && !m.isHint && !/\s/.test(m.surface.trim());
+    const id = isBarePlace ? bySurname.get(foldKey(m.surface)) : undefined;
+    return id ? { ...m, kind: 'person', entryIds: [id], method: 'name-pattern' } : m;
+  });
+}
