@@ -1,18 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { ReplaySummary } from '@lib/admin';
 import { faultServiceEnv } from './fault-env';
-
-export interface ReplaySummary {
-  dlqTopic: string;
-  group: string;
-  dryRun: boolean;
-  read: number;
-  matched: number;
-  replayed: number;
-  skipped: number;
-  unroutable: number;
-  byTopic: Record<string, number>;
-}
 
 /** Runs `npm run --silent cli -- replay-dlq ...` against the fault suite's broker, as an operator would. */
 export async function replayDlq(

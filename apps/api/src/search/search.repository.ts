@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { SEARCH_CLIENT, type StorySearchDocument } from '@lib/search';
+import {
+  SEARCH_CLIENT,
+  readCopies,
+  type ClusterCopies,
+  type StorySearchDocument,
+} from '@lib/search';
 import { UnusableCursorError } from './search.errors';
 
 export type SortValue = string | number | null;
@@ -12,6 +17,8 @@ export interface StoryHit {
   score: number | null;
   sort: SortValue[];
   highlight: Record<string, string[]>;
+  /** The cluster it stands for in collapsed results (`collapse_key`). */
+  collapseKey?: string;
   copies?: { total: number; documents: Partial<StorySearchDocument>[] };
 }
 
@@ -31,6 +38,15 @@ export class SearchRepository {
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
+
+  /** Copies of the page's clusters, read in the page's point in time so they agree with it. */
+  async copies(request: estypes.SearchRequest, pit: string): Promise<Map<string, ClusterCopies>> {
+    const response = await this.client.search({
+      ...request,
+      pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+    });
+    return readCopies(response.aggregations);
+  }
 
   /** Null while no index exists yet (nothing was ever indexed). */
   async openPointInTime(): Promise<string | null> {
@@ -92,22 +108,13 @@ function toStoryHit(
   hit: estypes.SearchHit<StoryHit['document']>,
   document: StoryHit['document'],
 ): StoryHit {
-  const copies = hit.inner_hits?.copies?.hits;
+  const key: unknown = (hit.fields as Record<string, unknown[]> | undefined)?.collapse_key?.[0];
   return {
     document,
     score: hit._score ?? null,
     sort: (hit.sort ?? []) as SortValue[],
     highlight: hit.highlight ?? {},
-    ...(copies
-      ? {
-          copies: {
-            total: typeof copies.total === 'number' ? copies.total : (copies.total?.value ?? 0),
-            documents: copies.hits.map(
-              (copy) => (copy._source ?? {}) as Partial<StorySearchDocument>,
-            ),
-          },
-        }
-      : {}),
+    ...(typeof key === 'string' ? { collapseKey: key } : {}),
   };
 }
 

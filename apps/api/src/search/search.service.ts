@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { buildStorySearch, readFacets, type StorySearchSpec } from '@lib/search';
+import {
+  buildCopiesSearch,
+  buildStorySearch,
+  collapseKeyOf,
+  readFacets,
+  type StorySearchSpec,
+} from '@lib/search';
 import { decodeCursor, encodeCursor, queryFingerprint, type SearchCursor } from './search-cursor';
 import { UnusableCursorError } from './search.errors';
 import { toSearchResultItem, type SearchResponse } from './search.mapper';
 import type { SearchParams } from './search.params';
-import { SearchRepository, type PagePosition } from './search.repository';
+import { SearchRepository, type PagePosition, type StoryHit } from './search.repository';
 import { TagFilterResolver } from './tag-filter.resolver';
 
 const FACET_SIZE = 10;
@@ -54,6 +60,7 @@ export class SearchService {
     // One extra hit tells whether another page exists.
     const page = await this.repository.searchPage(buildStorySearch(spec), pit, position, size + 1);
     const hits = page.hits.slice(0, size);
+    if (query.collapse) await this.attachCopies(spec, hits, page.pit);
     const hasMore = page.hits.length > size;
     if (!hasMore) await this.repository.closePointInTime(page.pit);
 
@@ -77,5 +84,24 @@ export class SearchService {
       cursor: next ? encodeCursor(next) : null,
       ...echo,
     };
+  }
+
+  /**
+   * Each collapsed result's copies (the stories of its cluster that match): one request for the
+   * whole page, none when no result stands for a cluster of more than itself.
+   */
+  private async attachCopies(spec: StorySearchSpec, hits: StoryHit[], pit: string): Promise<void> {
+    const keyOf = (hit: StoryHit) => hit.collapseKey ?? collapseKeyOf(hit.document);
+    const clusterKeys = [...new Set(hits.map(keyOf).filter((key) => !key.startsWith('uri:')))];
+    const copies =
+      clusterKeys.length > 0
+        ? await this.repository.copies(buildCopiesSearch(spec, clusterKeys), pit)
+        : new Map<string, { total: number; documents: Record<string, unknown>[] }>();
+    for (const hit of hits) {
+      const found = copies.get(keyOf(hit));
+      hit.copies = found
+        ? { total: found.total, documents: found.documents }
+        : { total: 1, documents: [hit.document] };
+    }
   }
 }

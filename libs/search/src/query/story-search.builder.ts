@@ -64,20 +64,7 @@ export const RESULT_SOURCE_FIELDS = [
 
 /** The search request without paging (size, from / search_after, point in time). */
 export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
-  const filter: Query[] = [{ term: { pubstatus: 'usable' } }];
-  const mustNot: Query[] = [];
-  for (const { name, group } of spec.filters)
-    applyFilterGroup(FILTER_FIELDS[name], group, { filter, must_not: mustNot });
-  for (const from of spec.from)
-    filter.push({ range: { versioncreated: { gte: dateBound(from) } } });
-  for (const to of spec.to) filter.push({ range: { versioncreated: { lte: dateBound(to) } } });
-  const base: Query = {
-    bool: {
-      must: [spec.text ? buildTextQuery(spec.text) : { match_all: {} }],
-      filter,
-      ...(mustNot.length > 0 ? { must_not: mustNot } : {}),
-    },
-  };
+  const base = matchingStories(spec);
   return {
     query: spec.sort === 'relevance' ? withRecency(base, spec.origin) : base,
     sort: sortFor(spec.sort),
@@ -89,20 +76,98 @@ export function buildStorySearch(spec: StorySearchSpec): estypes.SearchRequest {
         ? { groups: { cardinality: { field: 'collapse_key', precision_threshold: 3000 } } }
         : {}),
     },
-    ...(spec.collapse
-      ? {
-          collapse: {
-            field: 'collapse_key',
-            inner_hits: {
-              name: 'copies',
+    // Copies are fetched for the whole page at once by buildCopiesSearch: the engine's collapse
+    // inner_hits would run one more query per returned cluster.
+    ...(spec.collapse ? { collapse: { field: 'collapse_key' } } : {}),
+    ...(spec.text ? { highlight: HIGHLIGHT } : {}),
+  };
+}
+
+/** The collapse key of a result: its cluster, or the story alone (see `toSearchDocument`). */
+export function collapseKeyOf(document: { uri: string; cluster?: string | null }): string {
+  return document.cluster ?? `uri:${document.uri}`;
+}
+
+export const COPY_SOURCE_FIELDS = [
+  'uri',
+  'version',
+  'headline',
+  'source',
+  'provider',
+  'versioncreated',
+];
+
+/**
+ * The copies of the given clusters that match the search, newest first, with how many there are:
+ * one request with a terms aggregation and its top hits per cluster.
+ */
+export function buildCopiesSearch(spec: StorySearchSpec, keys: string[]): estypes.SearchRequest {
+  const base = matchingStories(spec);
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { must: [base], filter: [{ terms: { collapse_key: keys } }] } },
+    aggs: {
+      clusters: {
+        terms: { field: 'collapse_key', size: keys.length },
+        aggs: {
+          copies: {
+            top_hits: {
               size: COPIES_SHOWN,
               sort: [{ versioncreated: { order: 'desc' } }, { uri: { order: 'asc' } }],
-              _source: ['uri', 'version', 'headline', 'source', 'provider', 'versioncreated'],
+              _source: COPY_SOURCE_FIELDS,
             },
           },
-        }
-      : {}),
-    ...(spec.text ? { highlight: HIGHLIGHT } : {}),
+        },
+      },
+    },
+  };
+}
+
+export interface ClusterCopies {
+  total: number;
+  documents: Record<string, unknown>[];
+}
+
+/** Per collapse key: how many stories of the cluster match, and the newest of them. */
+export function readCopies(
+  aggregations: Record<string, unknown> | undefined,
+): Map<string, ClusterCopies> {
+  const clusters = aggregations?.clusters as
+    | {
+        buckets?: {
+          key: string;
+          doc_count: number;
+          copies?: { hits?: { hits?: { _source?: Record<string, unknown> }[] } };
+        }[];
+      }
+    | undefined;
+  return new Map(
+    (clusters?.buckets ?? []).map((bucket) => [
+      bucket.key,
+      {
+        total: bucket.doc_count,
+        documents: (bucket.copies?.hits?.hits ?? []).flatMap((h) => (h._source ? [h._source] : [])),
+      },
+    ]),
+  );
+}
+
+/** Live stories matching the text, filters and dates, before ranking. */
+function matchingStories(spec: StorySearchSpec): Query {
+  const filter: Query[] = [{ term: { pubstatus: 'usable' } }];
+  const mustNot: Query[] = [];
+  for (const { name, group } of spec.filters)
+    applyFilterGroup(FILTER_FIELDS[name], group, { filter, must_not: mustNot });
+  for (const from of spec.from)
+    filter.push({ range: { versioncreated: { gte: dateBound(from) } } });
+  for (const to of spec.to) filter.push({ range: { versioncreated: { lte: dateBound(to) } } });
+  return {
+    bool: {
+      must: [spec.text ? buildTextQuery(spec.text) : { match_all: {} }],
+      filter,
+      ...(mustNot.length > 0 ? { must_not: mustNot } : {}),
+    },
   };
 }
 
