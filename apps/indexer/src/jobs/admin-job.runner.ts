@@ -175,7 +175,10 @@ class RowReporter implements JobReporter {
     const said = this.said;
     this.said = [];
     const progress = this.progressed;
-    this.writing = this.writing.then(() => this.jobs.report(this.id, progress, said));
+    // One failed write (a database blip) must not fail every later one: each starts afresh.
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => this.jobs.report(this.id, progress, said));
     return this.writing;
   }
 
