@@ -48,6 +48,11 @@ interface AdminJobRow {
 export const JOB_HEARTBEAT_STALE_MS = 60_000;
 const KEPT_MESSAGES = 200;
 
+/** Running jobs whose heartbeat is older than $1 ms; callers may narrow it further. */
+const INTERRUPT_STALE_SQL = `UPDATE admin_jobs SET status = 'interrupted', finished_at = now(),
+  error = 'its runner stopped reporting'
+  WHERE status = 'running' AND heartbeat_at < now() - $1 * interval '1 millisecond'`;
+
 export class ActiveJobError extends Error {
   constructor(readonly active: AdminJob) {
     super(`a ${active.kind} job is already ${active.status}: ${active.id}`);
@@ -76,12 +81,10 @@ export class AdminJobs {
     };
     try {
       await this.db.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE admin_jobs SET status = 'interrupted', finished_at = now(),
-             error = 'its runner stopped reporting'
-           WHERE kind = $1 AND status = 'running' AND heartbeat_at < now() - $2 * interval '1 millisecond'`,
-          [request.kind, JOB_HEARTBEAT_STALE_MS],
-        );
+        await manager.query(`${INTERRUPT_STALE_SQL} AND kind = $2`, [
+          JOB_HEARTBEAT_STALE_MS,
+          request.kind,
+        ]);
         await manager.query(
           'INSERT INTO admin_jobs (id, kind, params, requested_by) VALUES ($1, $2, $3, $4)',
           [id, request.kind, request.params, requestedBy],
@@ -161,13 +164,19 @@ export class AdminJobs {
 
   /** At a runner's start: its jobs that were running when a previous runner died will not finish. */
   async interruptStale(): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE admin_jobs SET status = 'interrupted', finished_at = now(),
-         error = 'its runner stopped reporting'
-       WHERE status = 'running' AND heartbeat_at < now() - $1 * interval '1 millisecond' RETURNING id`,
-      [JOB_HEARTBEAT_STALE_MS],
-    );
+    const rows: unknown[] = await this.db.query(`${INTERRUPT_STALE_SQL} RETURNING id`, [
+      JOB_HEARTBEAT_STALE_MS,
+    ]);
     return rowCount(rows);
+  }
+
+  /** A running job that will not finish (its runner is stopping). */
+  async interrupt(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE admin_jobs SET status = 'interrupted', finished_at = now(), error = $2
+       WHERE id = $1 AND status = 'running'`,
+      [id, reason],
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { deadLetterTopic } from '@lib/contracts';
 import { DLQ_HEADERS, KafkaPublisher, errorMessage, type OutboundMessage } from '@lib/kafka';
 import {
   matchesDeadLetterFilters,
@@ -21,6 +22,12 @@ export interface ReplayOptions {
   dryRun: boolean;
   /** The group remembering the position; by default one per dead-letter topic and filter set. */
   group: string | undefined;
+}
+
+/** Either the topic that failed or its dead-letter topic may be named; both are returned. */
+export function replayTopics(topic: string): Pick<ReplayOptions, 'sourceTopic' | 'dlqTopic'> {
+  const sourceTopic = topic.endsWith('.dlq') ? topic.slice(0, -'.dlq'.length) : topic;
+  return { sourceTopic, dlqTopic: deadLetterTopic(sourceTopic) };
 }
 
 export interface KafkaConnection {

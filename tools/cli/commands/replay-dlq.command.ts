@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@lib/config';
-import { deadLetterTopic } from '@lib/contracts';
 import {
   FilterSyntaxError,
   UnknownDeadLetterTopicError,
   parseDeadLetterFilter,
   replayDeadLetters,
+  replayTopics,
   type ReplayOptions,
 } from '@lib/admin';
 import { cliReporter } from './cli-reporter';
@@ -61,8 +61,6 @@ function parseOptions(args: string[]): ReplayOptions {
   });
   const topic = values.topic?.trim();
   if (!topic) throw new Error('--topic is required');
-  // Either the topic that failed or its dead-letter topic may be named.
-  const sourceTopic = topic.endsWith('.dlq') ? topic.slice(0, -'.dlq'.length) : topic;
   const filters = (values.filter ?? []).map((spec) => {
     try {
       return parseDeadLetterFilter(spec);
@@ -72,8 +70,7 @@ function parseOptions(args: string[]): ReplayOptions {
     }
   });
   return {
-    sourceTopic,
-    dlqTopic: deadLetterTopic(sourceTopic),
+    ...replayTopics(topic),
     filters,
     fromBeginning: values['from-beginning'] ?? false,
     dryRun: values['dry-run'] ?? false,

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { Client } from '@elastic/elasticsearch';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { deadLetterTopic, type AdminJobRequestedV1Payload } from '@lib/contracts';
+import type { AdminJobRequestedV1Payload } from '@lib/contracts';
 import { createDataSource } from '@lib/database';
 import { errorMessage } from '@lib/kafka';
 import {
   AdminJobs,
   parseDeadLetterFilter,
   replayDeadLetters,
+  replayTopics,
   runReindex,
   type JobReporter,
 } from '@lib/admin';
@@ -91,7 +92,6 @@ export class AdminJobRunner implements OnApplicationShutdown {
         : { ok: false, value: result, error: `verification failed; ${result.index} abandoned` };
     }
     const { topic, filters, fromBeginning, dryRun } = request.params;
-    const sourceTopic = topic.endsWith('.dlq') ? topic.slice(0, -'.dlq'.length) : topic;
     const summary = await replayDeadLetters(
       {
         brokers: this.config.KAFKA_BROKERS,
@@ -99,8 +99,7 @@ export class AdminJobRunner implements OnApplicationShutdown {
         groupPrefix: this.config.KAFKA_GROUP_PREFIX,
       },
       {
-        sourceTopic,
-        dlqTopic: deadLetterTopic(sourceTopic),
+        ...replayTopics(topic),
         filters: filters.map(parseDeadLetterFilter),
         fromBeginning,
         dryRun,
@@ -136,15 +135,9 @@ export class AdminJobRunner implements OnApplicationShutdown {
     if (!this.db) return;
     const db = await this.db.catch(() => null);
     if (!db) return;
-    for (const id of this.running.keys()) {
-      await db
-        .query(
-          `UPDATE admin_jobs SET status = 'interrupted', finished_at = now(), error = 'the indexer running it stopped'
-           WHERE id = $1 AND status = 'running'`,
-          [id],
-        )
-        .catch(() => undefined);
-    }
+    const jobs = new AdminJobs(db);
+    for (const id of this.running.keys())
+      await jobs.interrupt(id, 'the indexer running it stopped').catch(() => undefined);
     await db.destroy();
   }
 }
