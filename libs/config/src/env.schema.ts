@@ -75,6 +75,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+[smh]$/, 'a duration such as 90s, 5m or 1h')
     .default('5m'),
+  /** How long the api trusts a tag's display name (facet labels) before asking the index again. */
+  API_TAG_NAME_TTL_SECONDS: positiveInt(300),
   API_STREAM_POLL_MS: positiveInt(1000),
   /** The stream holds events back this long, so a story the engine has not made visible yet is never skipped. */
   API_STREAM_LAG_MS: positiveInt(3000),

@@ -3,7 +3,10 @@ import {
   buildCopiesSearch,
   buildStorySearch,
   collapseKeyOf,
-  readFacets,
+  emptyFacets,
+  facetTagIds,
+  readFacetCounts,
+  withFacetNames,
   type StorySearchSpec,
 } from '@lib/search';
 import { decodeCursor, encodeCursor, queryFingerprint, type SearchCursor } from './search-cursor';
@@ -12,6 +15,7 @@ import { toSearchResultItem, type SearchResponse } from './search.mapper';
 import type { SearchParams } from './search.params';
 import { SearchRepository, type PagePosition, type StoryHit } from './search.repository';
 import { TagFilterResolver } from './tag-filter.resolver';
+import { TagNameCache } from './tag-names.cache';
 
 const FACET_SIZE = 10;
 
@@ -26,6 +30,7 @@ export class SearchService {
   constructor(
     private readonly repository: SearchRepository,
     private readonly tagFilters: TagFilterResolver,
+    private readonly tagNames: TagNameCache,
   ) {}
 
   async search(params: SearchParams): Promise<SearchResponse> {
@@ -45,7 +50,7 @@ export class SearchService {
       return {
         total: 0,
         items: [],
-        facets: readFacets(undefined),
+        facets: emptyFacets(),
         cursor: null,
         ...(query.collapse ? { groups: 0 } : {}),
         ...echo,
@@ -60,7 +65,11 @@ export class SearchService {
     // One extra hit tells whether another page exists.
     const page = await this.repository.searchPage(buildStorySearch(spec), pit, position, size + 1);
     const hits = page.hits.slice(0, size);
-    if (query.collapse) await this.attachCopies(spec, hits, page.pit);
+    const counts = readFacetCounts(page.aggregations);
+    const [names] = await Promise.all([
+      this.tagNames.namesOf(facetTagIds(counts)),
+      query.collapse ? this.attachCopies(spec, hits, page.pit) : undefined,
+    ]);
     const hasMore = page.hits.length > size;
     if (!hasMore) await this.repository.closePointInTime(page.pit);
 
@@ -80,7 +89,7 @@ export class SearchService {
       total: page.total,
       ...(query.collapse ? { groups: groups ?? 0 } : {}),
       items: hits.map(toSearchResultItem),
-      facets: readFacets(page.aggregations),
+      facets: withFacetNames(counts, names),
       cursor: next ? encodeCursor(next) : null,
       ...echo,
     };

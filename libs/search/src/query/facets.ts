@@ -12,6 +12,9 @@ export interface FacetBucket {
 
 export type Facets = Record<FacetName, FacetBucket[]>;
 
+/** A facet's buckets before tag names are attached: the id and the stories counted. */
+export type FacetCounts = Record<FacetName, { id: string; count: number }[]>;
+
 const TAG_FACETS: Record<Exclude<FacetName, 'sources'>, TagKind> = {
   people: 'person',
   organisations: 'organisation',
@@ -20,8 +23,10 @@ const TAG_FACETS: Record<Exclude<FacetName, 'sources'>, TagKind> = {
 };
 
 /**
- * Facet aggregations. Tag facets go through the nested `tag_suggest` entries so each bucket
- * carries the tag's display name next to its id; counts are stories (not clusters).
+ * Facet aggregations over the flat `facets.<kind>` keyword fields: counts are stories (not
+ * clusters). Display names are not aggregated here: going through the nested `tag_suggest`
+ * entries for them cost the engine about as much as the rest of a search, so names come from
+ * {@link buildTagNamesRequest}, asked only for ids whose name the caller does not know yet.
  */
 export function facetAggregations(
   size: number,
@@ -29,22 +34,8 @@ export function facetAggregations(
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     sources: { terms: { field: 'source', size } },
   };
-  for (const [facet, kind] of Object.entries(TAG_FACETS)) {
-    aggs[facet] = {
-      nested: { path: 'tag_suggest' },
-      aggs: {
-        of_kind: {
-          filter: { term: { 'tag_suggest.kind': kind } },
-          aggs: {
-            ids: {
-              terms: { field: 'tag_suggest.id', size },
-              aggs: { name: { terms: { field: 'tag_suggest.name', size: 1 } } },
-            },
-          },
-        },
-      },
-    };
-  }
+  for (const [facet, kind] of Object.entries(TAG_FACETS))
+    aggs[facet] = { terms: { field: `facets.${kind}`, size } };
   return aggs;
 }
 
@@ -54,23 +45,80 @@ interface TermsBucket {
   name?: { buckets?: TermsBucket[] };
 }
 
-interface FacetAggregationResult {
-  buckets?: TermsBucket[];
-  of_kind?: { ids?: { buckets?: TermsBucket[] } };
+/** Reads the facet aggregations back into id buckets. */
+export function readFacetCounts(aggregations: Record<string, unknown> | undefined): FacetCounts {
+  const counts = {
+    people: [],
+    organisations: [],
+    places: [],
+    topics: [],
+    sources: [],
+  } as FacetCounts;
+  for (const facet of FACET_NAMES) {
+    const buckets = (aggregations?.[facet] as { buckets?: TermsBucket[] } | undefined)?.buckets;
+    counts[facet] = (buckets ?? []).map((b) => ({ id: String(b.key), count: b.doc_count }));
+  }
+  return counts;
 }
 
-/** Reads the facet aggregations back into plain buckets. */
-export function readFacets(aggregations: Record<string, unknown> | undefined): Facets {
-  const facets = { people: [], organisations: [], places: [], topics: [], sources: [] } as Facets;
-  if (!aggregations) return facets;
-  for (const facet of FACET_NAMES) {
-    const result = aggregations[facet] as FacetAggregationResult | undefined;
-    const buckets = facet === 'sources' ? result?.buckets : result?.of_kind?.ids?.buckets;
-    facets[facet] = (buckets ?? []).map((bucket) => ({
-      id: String(bucket.key),
-      name: String(bucket.name?.buckets?.[0]?.key ?? bucket.key),
-      count: bucket.doc_count,
+/** The tag ids among the facets, whose display names are needed (sources are their own name). */
+export function facetTagIds(counts: FacetCounts): string[] {
+  return FACET_NAMES.filter((facet) => facet !== 'sources').flatMap((facet) =>
+    counts[facet].map((bucket) => bucket.id),
+  );
+}
+
+/** Facets with names: a tag's display name where known, else its id. */
+export function withFacetNames(counts: FacetCounts, names: ReadonlyMap<string, string>): Facets {
+  const facets = {} as Facets;
+  for (const facet of FACET_NAMES)
+    facets[facet] = counts[facet].map(({ id, count }) => ({
+      id,
+      name: names.get(id) ?? id,
+      count,
     }));
-  }
   return facets;
+}
+
+/** An empty facet block, for an answer without an index. */
+export function emptyFacets(): Facets {
+  return withFacetNames(readFacetCounts(undefined), new Map());
+}
+
+/** The display name of each given tag id: the name most stories carry it under. */
+export function buildTagNamesRequest(tagIds: readonly string[]): estypes.SearchRequest {
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { terms: { 'facets.tag': [...tagIds] } },
+    aggs: {
+      tags: {
+        nested: { path: 'tag_suggest' },
+        aggs: {
+          wanted: {
+            filter: { terms: { 'tag_suggest.id': [...tagIds] } },
+            aggs: {
+              ids: {
+                terms: { field: 'tag_suggest.id', size: tagIds.length },
+                aggs: { name: { terms: { field: 'tag_suggest.name', size: 1 } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Reads {@link buildTagNamesRequest}'s answer: id → name, for the ids found. */
+export function readTagNames(
+  aggregations: Record<string, unknown> | undefined,
+): Map<string, string> {
+  const tags = aggregations?.tags as { wanted?: { ids?: { buckets?: TermsBucket[] } } } | undefined;
+  const names = new Map<string, string>();
+  for (const bucket of tags?.wanted?.ids?.buckets ?? []) {
+    const name = bucket.name?.buckets?.[0]?.key;
+    if (name !== undefined) names.set(String(bucket.key), String(name));
+  }
+  return names;
 }

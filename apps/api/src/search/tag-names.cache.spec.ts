@@ -1,0 +1,59 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { Env } from '@lib/config';
+import { TagNameCache } from './tag-names.cache';
+
+/** A stand-in engine answering the tag-name aggregation from a table, counting requests. */
+function engine(table: Record<string, string>) {
+  const asked: string[][] = [];
+  const client = {
+    search: (request: {
+      aggs: { tags: { aggs: { wanted: { filter: { terms: Record<string, string[]> } } } } };
+    }) => {
+      const ids = request.aggs.tags.aggs.wanted.filter.terms['tag_suggest.id'];
+      asked.push(ids);
+      const buckets = ids
+        .filter((id) => id in table)
+        .map((id) => ({
+          key: id,
+          doc_count: 1,
+          name: { buckets: [{ key: table[id], doc_count: 1 }] },
+        }));
+      return Promise.resolve({ aggregations: { tags: { wanted: { ids: { buckets } } } } });
+    },
+  };
+  return { client: client as unknown as Client, asked };
+}
+
+const config = { ES_STORIES_ALIAS: 'stories', API_TAG_NAME_TTL_SECONDS: 300 } as Env;
+
+describe('TagNameCache', () => {
+  it('asks the index once for ids it does not know, then answers from memory', async () => {
+    const { client, asked } = engine({ 'place:ly': 'Libya', 'org:opec': 'OPEC' });
+    const cache = new TagNameCache(client, config);
+
+    expect([...(await cache.namesOf(['place:ly', 'org:opec']))]).toEqual([
+      ['place:ly', 'Libya'],
+      ['org:opec', 'OPEC'],
+    ]);
+    expect([...(await cache.namesOf(['org:opec', 'place:ly']))].sort()).toEqual([
+      ['org:opec', 'OPEC'],
+      ['place:ly', 'Libya'],
+    ]);
+    expect(asked).toEqual([['place:ly', 'org:opec']]);
+  });
+
+  it('asks only for the ids missing, and again for an id the index did not know', async () => {
+    const { client, asked } = engine({ 'place:ly': 'Libya' });
+    const cache = new TagNameCache(client, config);
+    await cache.namesOf(['place:ly']);
+    expect(await cache.namesOf(['place:ly', 'place:xx'])).toEqual(new Map([['place:ly', 'Libya']]));
+    await cache.namesOf(['place:xx']);
+    expect(asked).toEqual([['place:ly'], ['place:xx'], ['place:xx']]);
+  });
+
+  it('sends no request when there are no ids', async () => {
+    const { client, asked } = engine({});
+    expect((await new TagNameCache(client, config).namesOf([])).size).toBe(0);
+    expect(asked).toEqual([]);
+  });
+});
