@@ -28,6 +28,15 @@ module.exports = {
       to: { path: '^(libs/(kafka|database|search)/|node_modules/(kafkajs|pg|typeorm|@elastic))' },
     },
     {
+      name: 'enrichment-data-only-where-enriching',
+      severity: 'error',
+      comment:
+        'libs/enrichment loads its NLP model and gazetteer data at import (~9 MB of heap, ~25 MB RSS); ' +
+        'only the enricher and the tools need it at run time. Types are free.',
+      from: { path: '^(apps/(api|indexer|ingest)|libs/(?!enrichment/))' },
+      to: { path: '^libs/enrichment/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

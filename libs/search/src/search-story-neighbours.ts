@@ -1,11 +1,9 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { CanonicalStory, RelatedLink } from '@lib/contracts';
-import {
-  newerCoverageLinks,
-  type RelatedCandidate,
-  type StoryNeighbours,
-  type TagStatistics,
-} from '@lib/enrichment';
+// Types only: a runtime import would load the enrichment data and NLP model into every service
+// that searches (api, indexer, ingest).
+import type { RelatedCandidate, StoryNeighbours, TagStatistics } from '@lib/enrichment';
+import { newerCoverageLinks } from './newer-coverage-links';
 import { documentIdFor, simhashBands, type StorySearchDocument } from './search-document';
 
 export interface ClusterNeighbour {
