@@ -31,7 +31,7 @@ module.exports = {
       name: 'enrichment-data-only-where-enriching',
       severity: 'error',
       comment:
-        'libs/enrichment loads its NLP model and gazetteer data at import (~9 MB of heap, ~25 MB RSS); ' +
+        'libs/enrichment loads its NLP model (compromise) and country data at import (~9 MB of heap, ~25 MB RSS); ' +
         'only the enricher and the tools need it at run time. Types are free.',
       from: { path: '^(apps/(api|indexer|ingest)|libs/(?!enrichment/))' },
       to: { path: '^libs/enrichment/', dependencyTypesNot: ['type-only'] },

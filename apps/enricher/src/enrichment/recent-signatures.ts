@@ -33,33 +33,22 @@ export class RecentSignatures {
 
   /** The closest signature within `maxDistance`; of equally close ones, the oldest. */
   findNearest(signature: SimHash, maxDistance: number): NearestMatch | undefined {
-    // Oldest first: from the write position to the end, then from the start.
-    const later = this.scan(signature, this.next, this.capacity, maxDistance + 1);
-    const best = this.scan(signature, 0, this.next, later.distance, later);
-    const entry = best.slot >= 0 ? this.entries[best.slot] : undefined;
-    return entry ? { entry, distance: best.distance } : undefined;
-  }
-
-  /** The closest live slot in [from, to) nearer than `within`, else `fallback`. */
-  private scan(
-    { hi, lo }: SimHash,
-    from: number,
-    to: number,
-    within: number,
-    fallback = { slot: -1, distance: within },
-  ): { slot: number; distance: number } {
+    const { hi, lo } = signature;
     const his = this.hi;
     const los = this.lo;
     let bestSlot = -1;
-    let bestDistance = within;
-    for (let slot = from; slot < to; slot++) {
+    let bestDistance = maxDistance + 1;
+    // Oldest first: from the write position round to the slot before it.
+    for (let i = 0, slot = this.next; i < this.capacity; i++, slot++) {
+      if (slot === this.capacity) slot = 0;
       const distance = countBits((hi ^ his[slot]) >>> 0) + countBits((lo ^ los[slot]) >>> 0);
       if (distance < bestDistance && this.entries[slot]) {
         bestDistance = distance;
         bestSlot = slot;
       }
     }
-    return bestSlot >= 0 ? { slot: bestSlot, distance: bestDistance } : fallback;
+    const entry = bestSlot >= 0 ? this.entries[bestSlot] : undefined;
+    return entry ? { entry, distance: bestDistance } : undefined;
   }
 
   remember(entry: ClusterEntry): void {

@@ -47,25 +47,17 @@ interface TermsBucket {
 
 /** Reads the facet aggregations back into id buckets. */
 export function readFacetCounts(aggregations: Record<string, unknown> | undefined): FacetCounts {
-  const counts = {
-    people: [],
-    organisations: [],
-    places: [],
-    topics: [],
-    sources: [],
-  } as FacetCounts;
-  for (const facet of FACET_NAMES) {
-    const buckets = (aggregations?.[facet] as { buckets?: TermsBucket[] } | undefined)?.buckets;
-    counts[facet] = (buckets ?? []).map((b) => ({ id: String(b.key), count: b.doc_count }));
-  }
-  return counts;
+  const bucketsOf = (facet: FacetName) =>
+    ((aggregations?.[facet] as { buckets?: TermsBucket[] } | undefined)?.buckets ?? []).map(
+      (b) => ({ id: String(b.key), count: b.doc_count }),
+    );
+  return Object.fromEntries(FACET_NAMES.map((facet) => [facet, bucketsOf(facet)])) as FacetCounts;
 }
 
 /** The tag ids among the facets, whose display names are needed (sources are their own name). */
 export function facetTagIds(counts: FacetCounts): string[] {
-  return FACET_NAMES.filter((facet) => facet !== 'sources').flatMap((facet) =>
-    counts[facet].map((bucket) => bucket.id),
-  );
+  const tagFacets = Object.keys(TAG_FACETS) as (keyof typeof TAG_FACETS)[];
+  return tagFacets.flatMap((facet) => counts[facet].map((bucket) => bucket.id));
 }
 
 /** Facets with names: a tag's display name where known, else its id. */
