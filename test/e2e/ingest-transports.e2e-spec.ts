@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { type IncomingMessage, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,31 @@ function feedServer(
       }),
     ),
   );
+}
+
+/**
+ * Starts a push that declares `declaredBytes` but sends only its first few, so ingest holds it in
+ * flight; resolves with the answer if ingest answers before the body is complete.
+ */
+function startHeldPush(
+  path: string,
+  headers: Record<string, string>,
+  declaredBytes: number,
+): { answered: Promise<IncomingMessage>; abort: () => void } {
+  const held = request(`${ingest}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-length': String(declaredBytes) },
+  });
+  held.on('error', () => undefined);
+  held.write('{"items": [');
+  const answered = new Promise<IncomingMessage>((resolve) => held.once('response', resolve));
+  return { answered, abort: () => held.destroy() };
+}
+
+async function bodyOf(response: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString()) as unknown;
 }
 
 describe('ingest transports against the real stack', () => {
@@ -156,6 +181,54 @@ describe('ingest transports against the real stack', () => {
         body: '{"items": [',
       });
       expect(malformed.status).toBe(400);
+    });
+    it('refuses a push without a key before reading its body', async () => {
+      const unauthenticated = startHeldPush(
+        '/v1/ingest/batch',
+        { 'content-type': 'application/json' },
+        40 * 1024 * 1024,
+      );
+      const answer = await unauthenticated.answered;
+      unauthenticated.abort();
+      expect(answer.statusCode).toBe(401);
+      expect(await bodyOf(answer)).toMatchObject({ error: 'AUTH.MISSING_KEY' });
+    });
+
+    it('answers 503 with Retry-After while the bytes in flight would exceed the budget, and admits again once they are done', async () => {
+      const { apiKey } = await registerSource({ name: 'busy-agency' });
+      const auth = { authorization: `Bearer ${apiKey ?? ''}`, 'content-type': 'application/json' };
+      // 50 MB declared and held open: the default budget of 64 MB has 14 MB left.
+      const first = startHeldPush('/v1/ingest/batch', auth, 50 * 1024 * 1024);
+      const busy = startHeldPush('/v1/ingest/batch', auth, 20 * 1024 * 1024);
+      const refused = await busy.answered;
+      busy.abort();
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(await bodyOf(refused)).toMatchObject({
+        error: 'INGEST.BUSY',
+        message: expect.stringContaining('of 67108864 bytes') as unknown,
+      });
+      // A small push still fits next to the held one (stored now or by an earlier test).
+      expect([200, 202]).toContain((await push(apiKey ?? '', fixture('ninjs/ninjs1.json'))).status);
+      first.abort();
+      // Once the held push's connection is gone its bytes are free for the next one.
+      const padded = JSON.stringify({
+        items: [
+          {
+            content: fixture('ninjs/ninjs2.json').toString(),
+            padding: 'x'.repeat(20 * 1024 * 1024),
+          },
+        ],
+      });
+      const status = await eventually(async () => {
+        const again = await fetch(`${ingest}/v1/ingest/batch`, {
+          method: 'POST',
+          headers: auth,
+          body: padded,
+        });
+        return again.status === 503 ? false : again.status;
+      }, 10_000);
+      expect([200, 202]).toContain(status);
     });
   });
 

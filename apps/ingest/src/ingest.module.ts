@@ -5,14 +5,21 @@ import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
+import { PushByteBudget, admitPushes } from './intake/push-admission';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { RelayModule } from './relay/relay.module';
+import { SourceKeyMiddleware } from './sources/auth.guards';
+import { SourcesModule } from './sources/sources.module';
+
+/** Admin bodies (a source, an override) are small: no reason to read megabytes before the key check. */
+const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
 
 @Module({
   imports: [
     ConfigModule,
     DatabaseModule,
     IntakeModule,
+    SourcesModule,
     FeedsModule,
     RelayModule,
     ObservabilityModule.forService({
@@ -25,14 +32,26 @@ import { RelayModule } from './relay/relay.module';
 export class IngestModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     const config = loadConfig();
+    // A push is authenticated, then admitted within the shared byte budget, and only then read.
+    const budget = new PushByteBudget(config.INGEST_INFLIGHT_MAX_BYTES);
     // Wire copy is taken as raw bytes: the parsers decide charset and format, not Express.
     consumer
-      .apply(raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }))
+      .apply(
+        SourceKeyMiddleware,
+        admitPushes(budget, config.INGEST_MAX_BODY_BYTES),
+        raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }),
+      )
       .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
     consumer
-      .apply(json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }))
+      .apply(
+        SourceKeyMiddleware,
+        admitPushes(budget, config.INGEST_BATCH_MAX_BYTES),
+        json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }),
+      )
+      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST });
+    consumer
+      .apply(json({ type: () => true, limit: ADMIN_BODY_MAX_BYTES }))
       .forRoutes(
-        { path: 'v1/ingest/batch', method: RequestMethod.POST },
         { path: 'v1/sources', method: RequestMethod.POST },
         { path: 'v1/overrides/*uri', method: RequestMethod.PUT },
       );

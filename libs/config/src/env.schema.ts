@@ -99,6 +99,11 @@ export const envSchema = z.object({
   INGEST_BATCH_MAX_ITEMS: positiveInt(500),
   /** Body limit of a batch (JSON with every item inside). */
   INGEST_BATCH_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  /**
+   * Bytes of push bodies handled at once; a push that does not fit gets a 503 with Retry-After.
+   * Bounds ingest's memory under any number of senders; at least the larger body limit.
+   */
+  INGEST_INFLIGHT_MAX_BYTES: positiveInt(64 * 1024 * 1024),
   /** How often ingest looks for feeds due for a poll and for files in drop folders. */
   FEED_POLL_TICK_MS: positiveInt(1000),
   FEED_FETCH_TIMEOUT_MS: positiveInt(15_000),

@@ -17,4 +17,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT/);
   });
+
+  it('refuses a push budget smaller than a push the body limits allow', () => {
+    expect(() =>
+      loadConfig({
+        INGEST_MAX_BODY_BYTES: '1000000',
+        INGEST_BATCH_MAX_BYTES: '2000000',
+        INGEST_INFLIGHT_MAX_BYTES: '1000000',
+      }),
+    ).toThrow(/INGEST_INFLIGHT_MAX_BYTES .*2000000/);
+    expect(
+      loadConfig({
+        INGEST_BATCH_MAX_BYTES: '2000000',
+        INGEST_MAX_BODY_BYTES: '1000000',
+        INGEST_INFLIGHT_MAX_BYTES: '2000000',
+      }).INGEST_INFLIGHT_MAX_BYTES,
+    ).toBe(2_000_000);
+  });
 });

@@ -16,5 +16,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
       .join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
-  return result.data;
+  const config = result.data;
+  const largestPush = Math.max(config.INGEST_MAX_BODY_BYTES, config.INGEST_BATCH_MAX_BYTES);
+  if (config.INGEST_INFLIGHT_MAX_BYTES < largestPush)
+    throw new ConfigError(
+      `Invalid configuration: INGEST_INFLIGHT_MAX_BYTES (${config.INGEST_INFLIGHT_MAX_BYTES}) ` +
+        `must be at least the largest push a body limit allows (${largestPush}), or such a push could never be admitted`,
+    );
+  return config;
 }
