@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { envSchema } from '../../libs/config/src/env.schema';
+import { heapLimitOption } from '../../tools/stack/heap-limits';
+import { SERVICE_NAMES } from '../../tools/stack/services';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -52,7 +54,11 @@ describe('docker-compose.yml', () => {
     for (const app of [...apps, 'migrate']) {
       const names = Object.keys(services[app].environment ?? {});
       expect(names.length).toBeGreaterThan(5);
-      expect(names.filter((name) => !known.has(name))).toEqual([]);
+      expect(names.filter((name) => !known.has(name) && name !== 'NODE_OPTIONS')).toEqual([]);
     }
+  });
+
+  it.each(SERVICE_NAMES)('runs %s with the heap limit every launcher uses', (app) => {
+    expect(services[app].environment?.NODE_OPTIONS).toBe(heapLimitOption(app));
   });
 });

@@ -27,7 +27,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace, type INamespace } from 'kubernetes-models/v1/Namespace';
 import { Service, type IService } from 'kubernetes-models/v1/Service';
 import { envSchema } from '../../libs/config/src/env.schema';
-import { Topics, deadLetterTopic } from '../../libs/contracts/src/topics';
+import { MAX_EVENT_BYTES, Topics, deadLetterTopic } from '../../libs/contracts/src/topics';
+import { heapLimitOption } from '../../tools/stack/heap-limits';
 
 const ROOT = resolve(__dirname, '..', '..');
 const APPS = ['ingest', 'enricher', 'indexer', 'api'] as const;
@@ -45,7 +46,7 @@ const INFRA_NAMESPACES = ['monitoring', 'keda', 'cnpg-system', 'elastic-system']
 /** Values the services read from Secrets; none of them may sit in a ConfigMap or a literal. */
 const SECRET_VARIABLES = ['DATABASE_URL', 'ES_NODE', 'ADMIN_API_KEY'];
 /** Runtime variables of Node itself, outside the services' configuration. */
-const RUNTIME_VARIABLES = ['NODE_EXTRA_CA_CERTS'];
+const RUNTIME_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
 
 // ---- the shapes read from the rendered manifests ----------------------------------------------
 
@@ -494,6 +495,8 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
       expect(maps.some((name) => name.startsWith(`newswire-${app}-`))).toBe(true);
       for (const name of maps) expect(one('ConfigMap', name)).toBeDefined();
 
+      // The same heap limit as every other launcher of the service.
+      expect(plainEnvironment(main).NODE_OPTIONS).toBe(heapLimitOption(app));
       const port = Number(plainEnvironment(main)[PORT_VARIABLE[app]]);
       expect(port).toBe(envSchema.shape[PORT_VARIABLE[app]].parse(undefined));
       const http = main.ports?.find((candidate) => candidate.name === 'http');
@@ -541,7 +544,11 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
     );
     expect(ours.length).toBeGreaterThanOrEqual(APPS.length + 1);
     for (const map of ours)
-      expect(Object.keys(map.data ?? {}).filter((key) => !known.has(key))).toEqual([]);
+      expect(
+        Object.keys(map.data ?? {}).filter(
+          (key) => !known.has(key) && !RUNTIME_VARIABLES.includes(key),
+        ),
+      ).toEqual([]);
     for (const { name, containers } of workloads()) {
       for (const c of containers) {
         const names = (c.env ?? []).map((v) => v.name);
@@ -871,6 +878,8 @@ describe.each(Object.entries(EXPECTED))('k8s/overlays/%s', (overlay, expected) =
         replicas: expected.replicationFactor,
       });
       expect(Number(spec.config['retention.ms'])).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+      // Large stories fit: the default 1 MiB would hold them in the outbox forever.
+      expect(Number(spec.config['max.message.bytes'])).toBe(MAX_EVENT_BYTES);
       if (spec.topicName?.endsWith('.dlq')) {
         const source = topics().find((t) => `${t.topicName}.dlq` === spec.topicName);
         expect(Number(spec.config['retention.ms'])).toBeGreaterThanOrEqual(

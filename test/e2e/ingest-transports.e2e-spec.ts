@@ -194,6 +194,58 @@ describe('ingest transports against the real stack', () => {
       expect(await bodyOf(answer)).toMatchObject({ error: 'AUTH.MISSING_KEY' });
     });
 
+    it('takes concurrent batches of the largest size within its heap limit: one at a time, the rest told to retry', async () => {
+      const { apiKey } = await registerSource({ name: 'largest-batch-agency' });
+      const run = Date.now();
+      const paragraph = 'Ministers met on Tuesday to agree the budget for the coming year. ';
+      const body = paragraph.repeat(Math.ceil((2 * 1024 * 1024) / paragraph.length));
+      // 24 items of 2 MB: 48 MB, just under INGEST_BATCH_MAX_BYTES; two do not fit the 64 MB budget.
+      const batchOf = (batch: number) =>
+        JSON.stringify({
+          items: Array.from({ length: 24 }, (_, i) => ({
+            content: JSON.stringify({
+              uri: `urn:test:largest:${run}:${batch}:${i}`,
+              type: 'text',
+              version: '1',
+              versioncreated: new Date().toISOString(),
+              headline: `Budget talks ${batch}/${i}`,
+              body_text: body,
+            }),
+          })),
+        });
+      const answers = await Promise.all(
+        [0, 1, 2].map((batch) =>
+          fetch(`${ingest}/v1/ingest/batch`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${apiKey ?? ''}`,
+              'content-type': 'application/json',
+            },
+            body: batchOf(batch),
+          }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 202).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.filter((status) => status !== 202 && status !== 503)).toEqual([]);
+      expect(services.find((service) => service.name === 'ingest')?.isRunning).toBe(true);
+      const stored = await db.query<{ count: string }>(
+        'SELECT count(*) FROM stories WHERE uri LIKE $1',
+        [`urn:test:largest:${run}:%`],
+      );
+      expect(Number(stored.rows[0].count)).toBe(24 * statuses.filter((s) => s === 202).length);
+      // Each story's event is over Kafka's default 1 MiB: it still goes through to the index.
+      const accepted = statuses.indexOf(202);
+      const last = `urn:test:largest:${run}:${accepted}:23`;
+      await eventually(async () => {
+        const story = await fetch(
+          `http://127.0.0.1:${TEST_PORTS.api}/v1/stories/${encodeURIComponent(last)}`,
+        );
+        return story.ok && ((await story.json()) as { status?: string }).status === 'live';
+        // Stories of 2 MB take the engine seconds each to index.
+      }, 120_000);
+    }, 240_000);
+
     it('answers 503 with Retry-After while the bytes in flight would exceed the budget, and admits again once they are done', async () => {
       const { apiKey } = await registerSource({ name: 'busy-agency' });
       const auth = { authorization: `Bearer ${apiKey ?? ''}`, 'content-type': 'application/json' };

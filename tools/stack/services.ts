@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { heapLimitArgs } from './heap-limits';
 
 export const SERVICE_NAMES = ['ingest', 'enricher', 'indexer', 'api'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -37,10 +38,14 @@ export class ServiceProcess {
   ) {
     const port = options.env[PORT_OF[name].env];
     this.port = port ? Number(port) : PORT_OF[name].fallback;
-    this.child = spawn(process.execPath, [entryPointOf(name)], {
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      [...heapLimitArgs(name, options.env), entryPointOf(name)],
+      {
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     if (options.output === 'inherit') {
       const prefix = `[${name}] `;
       const forward = (chunk: Buffer) =>

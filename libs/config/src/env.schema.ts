@@ -56,6 +56,8 @@ export const envSchema = z.object({
 
   OUTBOX_POLL_MS: positiveInt(100),
   OUTBOX_BATCH_SIZE: positiveInt(200),
+  /** Payload bytes the relay publishes per batch (the first row goes whatever its size). */
+  OUTBOX_BATCH_MAX_BYTES: positiveInt(8 * 1024 * 1024),
 
   /** Requests per client address and window on the api (a newsroom behind one NAT shares it); 0 switches it off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),

@@ -34,4 +34,10 @@ describe('loadConfig', () => {
       }).INGEST_INFLIGHT_MAX_BYTES,
     ).toBe(2_000_000);
   });
+
+  it('refuses an item limit whose stories could not travel as one Kafka event', () => {
+    expect(() => loadConfig({ INGEST_MAX_BODY_BYTES: String(6 * 1024 * 1024) })).toThrow(
+      /INGEST_MAX_BODY_BYTES .*a third/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { MAX_EVENT_BYTES } from '@lib/contracts';
 import { envSchema, type Env } from './env.schema';
 
 export class ConfigError extends Error {
@@ -22,6 +23,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(
       `Invalid configuration: INGEST_INFLIGHT_MAX_BYTES (${config.INGEST_INFLIGHT_MAX_BYTES}) ` +
         `must be at least the largest push a body limit allows (${largestPush}), or such a push could never be admitted`,
+    );
+  if (config.INGEST_MAX_BODY_BYTES * 3 > MAX_EVENT_BYTES)
+    throw new ConfigError(
+      `Invalid configuration: INGEST_MAX_BODY_BYTES (${config.INGEST_MAX_BODY_BYTES}) may be at most ` +
+        `a third of the largest event Kafka topics take (${MAX_EVENT_BYTES}): a story's event carries its text, HTML and enrichment`,
     );
   return config;
 }

@@ -15,6 +15,8 @@ export interface RelayPublisher {
 export interface OutboxRelayOptions {
   pollMs: number;
   batchSize: number;
+  /** Payload bytes per batch: rows past it wait for the next round (the first row always goes). */
+  maxBatchBytes: number;
   maxBackoffMs?: number;
 }
 
@@ -39,6 +41,8 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
+  /** The last batch stopped at its byte budget with rows left behind it. */
+  private cutShort = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,14 +67,29 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** Publishes one batch; returns how many rows went out. */
+  /**
+   * Publishes one batch, oldest first: up to `batchSize` rows, and only as many of them as fit
+   * `maxBatchBytes` (a few large stories must not make the relay hold hundreds of megabytes).
+   * Returns how many rows went out.
+   */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, payload, headers FROM outbox
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
+      const rows: (OutboxRow & { picked: string })[] = await manager.query(
+        `WITH picked AS (
+           SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+         ), sized AS (
+           SELECT o.id, octet_length(o.payload::text) AS bytes,
+                  sum(octet_length(o.payload::text)) OVER (ORDER BY o.id) AS running
+           FROM outbox o JOIN picked USING (id)
+         )
+         SELECT o.id, o.topic, o.message_key, o.payload, o.headers,
+                (SELECT count(*) FROM picked) AS picked
+         FROM outbox o JOIN sized USING (id)
+         WHERE sized.running - sized.bytes < $2
+         ORDER BY o.id`,
+        [this.options.batchSize, this.options.maxBatchBytes],
       );
+      this.cutShort = rows.length > 0 && rows.length < Number(rows[0].picked);
       if (rows.length === 0) return 0;
       for (const [topic, messages] of groupByTopic(rows))
         await this.publisher.publish(topic, messages);
@@ -93,7 +112,7 @@ export class OutboxRelay {
           `outbox relay failed (attempt ${this.failures}), rows stay queued: ${String(error)}`,
         );
       }
-      if (relayed >= this.options.batchSize) continue;
+      if (relayed >= this.options.batchSize || (relayed > 0 && this.cutShort)) continue;
       await this.pause(this.failures > 0 ? this.backoff() : this.options.pollMs);
     }
   }

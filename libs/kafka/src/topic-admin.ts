@@ -1,5 +1,5 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { Topics, deadLetterTopic } from '@lib/contracts';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import { MAX_EVENT_BYTES, Topics, deadLetterTopic } from '@lib/contracts';
 
 export interface TopicSettings {
   brokers: string[];
@@ -15,9 +15,13 @@ export function pipelineTopics(): string[] {
 /** How long a new topic may take before each partition's leader answers offset requests. */
 const LEADER_WAIT_MS = 30_000;
 
+/** Topic configuration the pipeline needs: events up to {@link MAX_EVENT_BYTES}. */
+const MAX_MESSAGE_BYTES = 'max.message.bytes';
+
 /**
- * Creates missing topics with the partition count we want instead of relying on auto-creation,
- * and returns once every partition serves requests.
+ * Creates missing topics with the partition count and message size we want instead of relying
+ * on auto-creation, raises the message size of topics created before with a smaller one, and
+ * returns once every partition serves requests.
  */
 export async function ensureTopics(
   settings: TopicSettings,
@@ -39,9 +43,14 @@ export async function ensureTopics(
           topic,
           numPartitions: settings.partitions,
           replicationFactor: settings.replicationFactor,
+          configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(MAX_EVENT_BYTES) }],
         })),
       });
     }
+    await raiseMessageSize(
+      admin,
+      topics.filter((topic) => existing.has(topic)),
+    );
     // Also when another process created them a moment ago.
     await waitUntilServed(admin, topics);
   } finally {
@@ -66,4 +75,36 @@ async function waitUntilServed(admin: Admin, topics: string[]): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Topics made before events could be large keep Kafka's 1 MiB limit: raise it. Only ever up,
+ * and only `max.message.bytes`, so a cluster managed elsewhere (Strimzi) sees no change when its
+ * topics already allow {@link MAX_EVENT_BYTES}.
+ */
+async function raiseMessageSize(admin: Admin, topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configNames: [MAX_MESSAGE_BYTES],
+    })),
+  });
+  const tooSmall = described.resources
+    .filter((resource) => {
+      const entry = resource.configEntries.find((e) => e.configName === MAX_MESSAGE_BYTES);
+      return Number(entry?.configValue ?? 0) < MAX_EVENT_BYTES;
+    })
+    .map((resource) => resource.resourceName);
+  if (tooSmall.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: tooSmall.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(MAX_EVENT_BYTES) }],
+    })),
+  });
 }

@@ -34,6 +34,7 @@ export class RelayLifecycle
     this.relay = new OutboxRelay(dataSource, this.publisher, {
       pollMs: config.OUTBOX_POLL_MS,
       batchSize: config.OUTBOX_BATCH_SIZE,
+      maxBatchBytes: config.OUTBOX_BATCH_MAX_BYTES,
     });
     notifier.onNudge(() => this.relay.nudge());
   }

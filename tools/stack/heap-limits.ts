@@ -1,0 +1,27 @@
+/**
+ * Each service's V8 old-space limit in MB. Left to itself V8 lets the heap grow to several times
+ * the live set before collecting, and RSS follows; a limit a little above what the largest
+ * accepted input needs keeps RSS near the working set (docs/benchmarks.md, "What bounds memory").
+ * Ingest's is sized for one push of `INGEST_BATCH_MAX_BYTES` at a time, which its push budget
+ * guarantees. npm start, the tests and the bench launch with these; docker-compose.yml and the
+ * k8s ConfigMaps set the same values in NODE_OPTIONS (checked by test/deploy).
+ */
+export const HEAP_LIMIT_MB = {
+  ingest: 192,
+  enricher: 160,
+  indexer: 128,
+  api: 128,
+} as const;
+
+/** A service of `SERVICE_NAMES` (services.ts), named here without importing it. */
+type Service = keyof typeof HEAP_LIMIT_MB;
+
+/** The node option for a service's heap limit. */
+export function heapLimitOption(name: Service): string {
+  return `--max-old-space-size=${HEAP_LIMIT_MB[name]}`;
+}
+
+/** Command-line flags for launching a service: the heap limit, unless NODE_OPTIONS sets one. */
+export function heapLimitArgs(name: Service, env: NodeJS.ProcessEnv): string[] {
+  return env.NODE_OPTIONS?.includes('--max-old-space-size') ? [] : [heapLimitOption(name)];
+}
