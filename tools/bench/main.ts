@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { HEAP_LIMIT_MB } from '../stack/heap-limits';
 import { SERVICE_NAMES, type ServiceName } from '../stack/services';
 import { startBenchStack, tuningSettings, type KafkaMode } from './bench-stack';
 import { loadBenchCorpus } from './corpus';
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
         pushConcurrency: options.pushConcurrency,
         serviceOverrides: { all: options.overrides, ...options.serviceOverrides },
         services: tuningSettings(stack.config),
+        heapLimitMb: { ...HEAP_LIMIT_MB },
       },
       throughput: replay,
       direct,

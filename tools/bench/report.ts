@@ -32,6 +32,8 @@ export interface BenchReport {
     /** `all` for every service, else by service name. */
     serviceOverrides: Record<string, Record<string, string>>;
     services: Record<string, string | number>;
+    /** Each service's V8 heap limit unless `NODE_OPTIONS` in the overrides sets another. */
+    heapLimitMb: Record<string, number>;
   };
   throughput: ReplayResult | undefined;
   direct: DirectResult | undefined;
@@ -98,6 +100,11 @@ export function renderReport(r: BenchReport): string {
   );
   lines.push(
     `service settings: ${Object.entries(r.settings.services)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+  lines.push(
+    `heap limits (MB): ${Object.entries(r.settings.heapLimitMb)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')}`,
   );
