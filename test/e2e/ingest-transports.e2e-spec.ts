@@ -260,6 +260,11 @@ describe('ingest transports against the real stack', () => {
         error: 'INGEST.BUSY',
         message: expect.stringContaining('of 67108864 bytes') as unknown,
       });
+      const metrics = await (await fetch(`${ingest}/metrics`)).text();
+      expect(metrics).toMatch(
+        /newswire_ingest_pushes_busy_total\{[^}]*source="busy-agency"[^}]*\} 1\b/,
+      );
+      expect(metrics).toMatch(/newswire_ingest_push_bytes_in_flight(\{[^}]*\})? 52428800\b/);
       // A small push still fits next to the held one (stored now or by an earlier test).
       expect([200, 202]).toContain((await push(apiKey ?? '', fixture('ninjs/ninjs1.json'))).status);
       first.abort();

@@ -5,10 +5,11 @@ import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
+import { IntakeMetrics } from './intake/intake.metrics';
 import { PushByteBudget, admitPushes } from './intake/push-admission';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { RelayModule } from './relay/relay.module';
-import { SourceKeyMiddleware } from './sources/auth.guards';
+import { SourceKeyMiddleware, type SourceRequest } from './sources/auth.guards';
 import { SourcesModule } from './sources/sources.module';
 
 /** Admin bodies (a source, an override) are small: no reason to read megabytes before the key check. */
@@ -30,22 +31,27 @@ const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
   ],
 })
 export class IngestModule implements NestModule {
+  constructor(private readonly metrics: IntakeMetrics) {}
+
   configure(consumer: MiddlewareConsumer): void {
     const config = loadConfig();
     // A push is authenticated, then admitted within the shared byte budget, and only then read.
     const budget = new PushByteBudget(config.INGEST_INFLIGHT_MAX_BYTES);
+    this.metrics.watchBudget(budget);
+    const countBusy = (request: SourceRequest) =>
+      this.metrics.countBusy(request.source?.name ?? 'unknown');
     // Wire copy is taken as raw bytes: the parsers decide charset and format, not Express.
     consumer
       .apply(
         SourceKeyMiddleware,
-        admitPushes(budget, config.INGEST_MAX_BODY_BYTES),
+        admitPushes(budget, config.INGEST_MAX_BODY_BYTES, countBusy),
         raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }),
       )
       .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
     consumer
       .apply(
         SourceKeyMiddleware,
-        admitPushes(budget, config.INGEST_BATCH_MAX_BYTES),
+        admitPushes(budget, config.INGEST_BATCH_MAX_BYTES, countBusy),
         json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }),
       )
       .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST });

@@ -10,6 +10,6 @@ import { StoryRepository } from './story.repository';
   imports: [SourcesModule],
   controllers: [IntakeController],
   providers: [IntakeService, StoryRepository, OutboxNotifier, IntakeMetrics],
-  exports: [IntakeService, OutboxNotifier],
+  exports: [IntakeService, OutboxNotifier, IntakeMetrics],
 })
 export class IntakeModule {}

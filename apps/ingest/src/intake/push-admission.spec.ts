@@ -76,8 +76,10 @@ describe('admitPushes', () => {
     budget.tryReserve(50);
     const { response, sent } = fakeResponse();
     const next = jest.fn() as jest.Mock & NextFunction;
-    admitPushes(budget, 100)(requestOf('60'), response, next);
+    const onBusy = jest.fn();
+    admitPushes(budget, 100, onBusy)(requestOf('60'), response, next);
     expect(next).not.toHaveBeenCalled();
+    expect(onBusy).toHaveBeenCalledTimes(1);
     expect(sent.status).toBe(503);
     expect(sent.headers['Retry-After']).toBe('1');
     expect(sent.body).toEqual({

@@ -47,10 +47,15 @@ export function bytesToReserve(contentLength: string | undefined, limit: number)
  * answers 503 with Retry-After before reading the body, and nothing is accepted. The bytes are
  * given back when the answer is sent or the connection closes.
  */
-export function admitPushes(budget: PushByteBudget, limit: number) {
+export function admitPushes(
+  budget: PushByteBudget,
+  limit: number,
+  onBusy: (request: Request) => void = () => undefined,
+) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const bytes = bytesToReserve(request.headers['content-length'], limit);
     if (!budget.tryReserve(bytes)) {
+      onBusy(request);
       response
         .status(HttpStatus.SERVICE_UNAVAILABLE)
         .setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
