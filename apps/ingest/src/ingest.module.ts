@@ -40,21 +40,17 @@ export class IngestModule implements NestModule {
     this.metrics.watchBudget(budget);
     const countBusy = (request: SourceRequest) =>
       this.metrics.countBusy(request.source?.name ?? 'unknown');
+    const pushRoute = (path: string, limit: number, bodyParser: typeof raw | typeof json) =>
+      consumer
+        .apply(
+          SourceKeyMiddleware,
+          admitPushes(budget, limit, countBusy),
+          bodyParser({ type: () => true, limit }),
+        )
+        .forRoutes({ path, method: RequestMethod.POST });
     // Wire copy is taken as raw bytes: the parsers decide charset and format, not Express.
-    consumer
-      .apply(
-        SourceKeyMiddleware,
-        admitPushes(budget, config.INGEST_MAX_BODY_BYTES, countBusy),
-        raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }),
-      )
-      .forRoutes({ path: 'v1/ingest', method: RequestMethod.POST });
-    consumer
-      .apply(
-        SourceKeyMiddleware,
-        admitPushes(budget, config.INGEST_BATCH_MAX_BYTES, countBusy),
-        json({ type: () => true, limit: config.INGEST_BATCH_MAX_BYTES }),
-      )
-      .forRoutes({ path: 'v1/ingest/batch', method: RequestMethod.POST });
+    pushRoute('v1/ingest', config.INGEST_MAX_BODY_BYTES, raw);
+    pushRoute('v1/ingest/batch', config.INGEST_BATCH_MAX_BYTES, json);
     consumer
       .apply(json({ type: () => true, limit: ADMIN_BODY_MAX_BYTES }))
       .forRoutes(
