@@ -55,9 +55,13 @@ function startHeldPush(
     method: 'POST',
     headers: { ...headers, 'content-length': String(declaredBytes) },
   });
-  held.on('error', () => undefined);
   held.write('{"items": [');
-  const answered = new Promise<IncomingMessage>((resolve) => held.once('response', resolve));
+  const answered = new Promise<IncomingMessage>((resolve, reject) => {
+    held.once('response', resolve);
+    // A refused connection fails the wait instead of hanging it; aborting later is not an error.
+    held.on('error', reject);
+  });
+  answered.catch(() => undefined);
   return { answered, abort: () => held.destroy() };
 }
 
@@ -251,6 +255,11 @@ describe('ingest transports against the real stack', () => {
       const auth = { authorization: `Bearer ${apiKey ?? ''}`, 'content-type': 'application/json' };
       // 50 MB declared and held open: the default budget of 64 MB has 14 MB left.
       const first = startHeldPush('/v1/ingest/batch', auth, 50 * 1024 * 1024);
+      // The second push must arrive after the first was admitted, not race it.
+      await eventually(async () => {
+        const gauge = await (await fetch(`${ingest}/metrics`)).text();
+        return /newswire_ingest_push_bytes_in_flight(\{[^}]*\})? 52428800\b/.test(gauge);
+      }, 10_000);
       const busy = startHeldPush('/v1/ingest/batch', auth, 20 * 1024 * 1024);
       const refused = await busy.answered;
       busy.abort();
