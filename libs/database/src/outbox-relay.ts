@@ -41,8 +41,6 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
-  /** The last batch stopped at its byte budget with rows left behind it. */
-  private cutShort = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,17 +68,18 @@ export class OutboxRelay {
   /**
    * Publishes one batch, oldest first: up to `batchSize` rows, and only as many of them as fit
    * `maxBatchBytes` (a few large stories must not make the relay hold hundreds of megabytes).
-   * Returns how many rows went out.
+   * Returns whether more rows wait: a full batch was picked, or the byte budget left some behind.
    */
-  async relayOnce(): Promise<number> {
+  async relayOnce(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows: (OutboxRow & { picked: string })[] = await manager.query(
         `WITH picked AS (
            SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-         ), sized AS (
-           SELECT o.id, octet_length(o.payload::text) AS bytes,
-                  sum(octet_length(o.payload::text)) OVER (ORDER BY o.id) AS running
+         ), measured AS (
+           SELECT o.id, octet_length(o.payload::text) AS bytes
            FROM outbox o JOIN picked USING (id)
+         ), sized AS (
+           SELECT id, bytes, sum(bytes) OVER (ORDER BY id) AS running FROM measured
          )
          SELECT o.id, o.topic, o.message_key, o.payload, o.headers,
                 (SELECT count(*) FROM picked) AS picked
@@ -89,22 +88,22 @@ export class OutboxRelay {
          ORDER BY o.id`,
         [this.options.batchSize, this.options.maxBatchBytes],
       );
-      this.cutShort = rows.length > 0 && rows.length < Number(rows[0].picked);
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return false;
       for (const [topic, messages] of groupByTopic(rows))
         await this.publisher.publish(topic, messages);
       await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
         rows.map((row) => row.id),
       ]);
-      return rows.length;
+      const picked = Number(rows[0].picked);
+      return picked >= this.options.batchSize || rows.length < picked;
     });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let relayed = 0;
+      let more = false;
       try {
-        relayed = await this.relayOnce();
+        more = await this.relayOnce();
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
@@ -112,7 +111,7 @@ export class OutboxRelay {
           `outbox relay failed (attempt ${this.failures}), rows stay queued: ${String(error)}`,
         );
       }
-      if (relayed >= this.options.batchSize || (relayed > 0 && this.cutShort)) continue;
+      if (more) continue;
       await this.pause(this.failures > 0 ? this.backoff() : this.options.pollMs);
     }
   }
