@@ -30,3 +30,4 @@ export * from './enrich-story';
 export * from './text/sparse-vector';
 export * from './enrich-with-neighbours';
 export * from './load-enrichment-resources';
+export * from './related/candidate-index';
