@@ -16,9 +16,13 @@ import { registerSource } from '../support/sources';
 /**
  * Several enricher and indexer instances in one consumer group each, on topics of three
  * partitions: the work spreads over the instances, and when one of each is killed outright
- * the group rebalances onto the survivors with no story lost and none indexed twice.
+ * the group rebalances onto the survivors with no story lost and none indexed twice. Every
+ * enricher holds the same window of recent stories: one that starts reads the index, and each
+ * takes in what the others enriched.
  */
 const SOURCE = `scale-out-${Date.now()}`;
+/** The window cases' stories, apart so the counts of the cases above stay exact. */
+const WINDOW_SOURCE = `window-${Date.now()}`;
 const STORIES_PER_ROUND = 120;
 // A killed member holds its partitions until the group's session timeout expires.
 const SESSION_TIMEOUT_MS = 10_000;
@@ -43,16 +47,51 @@ function start(service: ServiceName, label: string, port: number): Instance {
 }
 
 /** Uris of this suite's stories each instance logged as done, in order (`enriched <uri>` / `index <uri> vN: written`). */
-function storiesHandledBy(instance: Instance, pattern: RegExp): string[] {
+function storiesHandledBy(instance: Instance, pattern: RegExp, source = SOURCE): string[] {
   return readFileSync(instance.logFile, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? '')
     .map((msg) => pattern.exec(msg)?.[1])
-    .filter((uri): uri is string => uri?.includes(SOURCE) ?? false);
+    .filter((uri): uri is string => uri?.includes(`:${source}:`) ?? false);
 }
 const ENRICHED = /^enriched (\S+) v\d+:/;
 const INDEXED = /^index (\S+) v\d+: written$/;
+
+const wireSeed = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', 'fixtures', 'seed', 'seed-warsan-turkey-libya.ninjs.json'),
+    'utf8',
+  ),
+) as Record<string, unknown>;
+
+/** A second story, on another subject, so its copies cannot join the first one's cluster. */
+const strikeSeed: Record<string, unknown> = {
+  type: 'text',
+  version: '1',
+  language: 'en',
+  pubstatus: 'usable',
+  versioncreated: '2026-11-20T09:00:00Z',
+  headline: 'Dock workers in Abidjan strike over cocoa export levies',
+  body_html: [
+    'Dock workers at the port of Abidjan walked off the job on Friday, halting cocoa exports from the world’s largest grower as a dispute over new export levies deepened.',
+    'The union said members would stay out until the ports authority withdrew a surcharge it says cuts wages for loaders paid by the tonne.',
+    'Exporters said about forty vessels were waiting at anchor and warned that contracts for the mid-crop could be delayed by several weeks.',
+    'Cocoa futures in London rose to a two-month high on the news, traders said, before easing as buyers waited for word from the government.',
+    'The ministry of transport called for talks on Monday and said the levy funds repairs to quays damaged in last year’s storms.',
+  ]
+    .map((p) => `<p>${p}</p>`)
+    .join(''),
+};
+
+/** Another wire's copy of a story: near-duplicate text, so it belongs in that story's cluster. */
+function wireCopy(
+  original: Record<string, unknown>,
+  uri: string,
+  headline: string,
+): Record<string, unknown> {
+  return { ...original, uri, headline, copyrightnotice: 'Reuters' };
+}
 
 function ninjs(i: number): Record<string, unknown> {
   const subjects = ['oil prices', 'grain harvest', 'central bank rates', 'port strike', 'election'];
@@ -73,20 +112,31 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
   const indexers: Instance[] = [];
   let ingest: ServiceProcess;
   let apiKey = '';
+  let windowKey = '';
   let search: SearchClient;
   let db: PgClient;
 
-  const push = async (from: number, count: number): Promise<void> => {
-    const items = Array.from({ length: count }, (_, k) => ({
-      content: JSON.stringify(ninjs(from + k)),
-      format: 'ninjs',
-    }));
+  const pushBatch = async (key: string, stories: Record<string, unknown>[]): Promise<void> => {
+    const items = stories.map((story) => ({ content: JSON.stringify(story), format: 'ninjs' }));
     const response = await fetch(`http://127.0.0.1:${TEST_PORTS.ingest}/v1/ingest/batch`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ items }),
     });
     expect(response.status).toBe(202);
+  };
+  const push = (from: number, count: number): Promise<void> =>
+    pushBatch(
+      apiKey,
+      Array.from({ length: count }, (_, k) => ninjs(from + k)),
+    );
+
+  const indexedCluster = async (uri: string): Promise<string | undefined> => {
+    const found = await search.get<{ cluster?: string }>(
+      { index: TEST_ALIAS, id: uri, _source: ['cluster'] },
+      { ignore: [404] },
+    );
+    return found.found ? found._source?.cluster : undefined;
   };
 
   const searchable = async (): Promise<{ uri: string; version: number }[]> => {
@@ -119,6 +169,7 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
       ),
     );
     ({ apiKey = '' } = await registerSource({ name: SOURCE, kind: 'push' }));
+    ({ apiKey: windowKey = '' } = await registerSource({ name: WINDOW_SOURCE, kind: 'push' }));
     search = new SearchClient({ node: TEST_ES_NODE });
     db = new PgClient({ connectionString: TEST_DATABASE_URL });
     await db.connect();
@@ -199,5 +250,67 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
     const enrichments = [...survivorEnriched, ...storiesHandledBy(enrichers[1], ENRICHED)];
     const redelivered = enrichments.length - new Set(enrichments).size;
     process.stdout.write(`scale-out: ${redelivered} stories enriched again after the kill\n`);
+  });
+
+  it('starts a new enricher with the recent stories of the index, before it consumes', async () => {
+    const seedUri = `urn:newswire:test:${WINDOW_SOURCE}:seed-1`;
+    await pushBatch(windowKey, [{ ...wireSeed, uri: seedUri }]);
+    const seedCluster = await eventually(() => indexedCluster(seedUri), REBALANCE_TIMEOUT_MS);
+
+    // A new instance, which was not running when the seed was enriched, then the only one.
+    const fresh = start('enricher', 'enricher-c', TEST_PORTS.indexer + 4);
+    enrichers.push(fresh);
+    await fresh.process.waitReady(90_000);
+    await enrichers[0].process.stop();
+
+    const copies = [1, 2, 3].map((i) =>
+      wireCopy(
+        wireSeed,
+        `urn:newswire:test:${WINDOW_SOURCE}:copy-1-${i}`,
+        'Turkey to send delegation to Moscow for Libya talks',
+      ),
+    );
+    await pushBatch(windowKey, copies);
+    for (const copy of copies)
+      expect(await eventually(() => indexedCluster(String(copy.uri)), REBALANCE_TIMEOUT_MS)).toBe(
+        seedCluster,
+      );
+    expect(storiesHandledBy(fresh, ENRICHED, WINDOW_SOURCE)).toEqual(copies.map((c) => c.uri));
+  });
+
+  it('lets every enricher find the stories the others enriched', async () => {
+    const second = start('enricher', 'enricher-d', TEST_PORTS.indexer + 5);
+    enrichers.push(second);
+    await second.process.waitReady(90_000);
+    const pair = enrichers.slice(-2);
+    const seedUri = `urn:newswire:test:${WINDOW_SOURCE}:seed-2`;
+    await pushBatch(windowKey, [{ ...strikeSeed, uri: seedUri }]);
+    const seedCluster = await eventually(() => indexedCluster(seedUri), REBALANCE_TIMEOUT_MS);
+    const seedEnricher = pair.find((i) =>
+      storiesHandledBy(i, ENRICHED, WINDOW_SOURCE).includes(seedUri),
+    );
+    const other = pair.find((i) => i !== seedEnricher);
+    if (!seedEnricher || !other) throw new Error('the seed was enriched by neither new instance');
+
+    // Keyed by uri over three partitions: with 20 copies both instances get some.
+    const copies = Array.from({ length: 20 }, (_, i) =>
+      wireCopy(
+        strikeSeed,
+        `urn:newswire:test:${WINDOW_SOURCE}:copy-2-${i}`,
+        'Abidjan dockers strike over cocoa export levies',
+      ),
+    );
+    await pushBatch(windowKey, copies);
+    for (const copy of copies)
+      expect(await eventually(() => indexedCluster(String(copy.uri)), REBALANCE_TIMEOUT_MS)).toBe(
+        seedCluster,
+      );
+    const byOther = storiesHandledBy(other, ENRICHED, WINDOW_SOURCE).filter((uri) =>
+      uri.includes(':copy-2-'),
+    );
+    process.stdout.write(
+      `scale-out window: ${byOther.length} of 20 copies enriched by the instance that did not enrich the seed\n`,
+    );
+    expect(byOther.length).toBeGreaterThan(0);
   });
 });

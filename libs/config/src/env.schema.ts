@@ -87,13 +87,17 @@ export const envSchema = z.object({
   ENRICHMENT_DATA_DIR: z.string().default('data'),
   /** A trained topic model; default: the newest `models/topics-*.json` under the data dir. */
   TOPIC_MODEL_FILE: z.string().optional(),
-  /** Earlier stories the search engine proposes per story before scoring related links. */
+  /** Earlier stories the enricher's window proposes per story before scoring related links. */
   ENRICHMENT_RELATED_CANDIDATES: positiveInt(20),
+  /** Most recent stories each enricher holds in memory as related-link candidates. */
+  ENRICHMENT_RELATED_WINDOW: positiveInt(50_000),
+  /** Newest indexed stories an enricher reads into its window when it starts. */
+  ENRICHMENT_WINDOW_WARM_UP: z.coerce.number().int().min(0).default(50_000),
   /** A related link this strong also links the earlier story back to the newer one. */
   ENRICHMENT_BACKLINK_MIN_SCORE: z.coerce.number().min(0).default(1),
   /** Earlier stories one new story may add itself to. */
   ENRICHMENT_MAX_BACKLINKS: z.coerce.number().int().min(0).default(3),
-  /** Recent signatures kept in memory per enricher for clustering stories that are not yet searchable. */
+  /** Recent signatures kept in memory per enricher: the stories a new one may join the cluster of. */
   ENRICHMENT_RECENT_SIGNATURES: positiveInt(50_000),
 
   INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),

@@ -46,6 +46,10 @@ export async function bootstrapConsumerService(
   app.useGlobalFilters(new RethrowRpcErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.get(ConsumerReadinessCheck).watch(server);
+  // A hybrid app runs its modules' init hooks only in `init` (or `listen`): run them before the
+  // consumer starts, so what they prepare (the indexer's alias, the enricher's window) is there
+  // for the first message.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(options.port(config), config.HTTP_HOST);
 }

@@ -16,3 +16,4 @@ export * from './index-lifecycle';
 export * from './rebuild-document';
 export * from './search-story-neighbours';
 export * from './query/tag-name-lookup.builder';
+export * from './recent-stories';

@@ -5,8 +5,8 @@ import { enrichWithNeighbours, withNewerCoverage } from '@lib/enrichment';
 import { applyOverrides } from './apply-overrides';
 import { backlinksFor, type BacklinkPolicy } from './backlinks';
 import { ENRICHMENT_RESOURCES, type EnrichmentResources } from './enrichment-resources';
-import { RecentSignatures } from './recent-signatures';
-import { StoryNeighboursRepository } from './story-neighbours.repository';
+import { StoryWindow } from './story-window';
+import { WindowStoryNeighbours } from './window-story-neighbours';
 
 export interface EnrichedStory {
   enrichment: Enrichment;
@@ -16,19 +16,18 @@ export interface EnrichedStory {
 
 /**
  * Decides a story's tags, cluster and related links: the pure algorithms of libs/enrichment,
- * fed with earlier stories from the search engine and the signatures this enricher saw lately.
+ * fed with earlier stories from the window of recent stories, which then takes this one in.
  */
 @Injectable()
 export class EnrichStoryService {
-  private readonly recent: RecentSignatures;
   private readonly backlinkPolicy: BacklinkPolicy;
 
   constructor(
     @Inject(ENRICHMENT_RESOURCES) private readonly resources: EnrichmentResources,
-    private readonly neighbours: StoryNeighboursRepository,
+    private readonly neighbours: WindowStoryNeighbours,
+    private readonly window: StoryWindow,
     @Inject(APP_CONFIG) config: Env,
   ) {
-    this.recent = new RecentSignatures(config.ENRICHMENT_RECENT_SIGNATURES);
     this.backlinkPolicy = {
       minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
       max: config.ENRICHMENT_MAX_BACKLINKS,
@@ -37,14 +36,12 @@ export class EnrichStoryService {
 
   async enrich(payload: StoryIngestedV1Payload): Promise<EnrichedStory> {
     const { story, overrides } = payload;
-    const { enrichment, signature, newerCoverage } = await enrichWithNeighbours(
+    const { enrichment, newerCoverage } = await enrichWithNeighbours(
       story,
       this.resources,
       this.neighbours,
-      this.recent,
+      this.window.signatures,
     );
-    if (enrichment.cluster)
-      this.recent.remember({ uri: story.uri, signature, clusterKey: enrichment.cluster });
     // Only the story's own links send backlinks; the newer coverage it keeps already links here.
     const backlinks = backlinksFor(
       story,
@@ -52,6 +49,14 @@ export class EnrichStoryService {
       this.backlinkPolicy,
     );
     const related = withNewerCoverage(story.uri, enrichment.related, newerCoverage);
-    return { enrichment: applyOverrides({ ...enrichment, related }, overrides), backlinks };
+    const final = applyOverrides({ ...enrichment, related }, overrides);
+    // At once, so the next story of this slice can link to this one and join its cluster.
+    this.window.remember({
+      story,
+      tags: final.tags,
+      cluster: final.cluster,
+      signature: final.signature,
+    });
+    return { enrichment: final, backlinks };
   }
 }

@@ -4,12 +4,18 @@ import { EnrichStoryService } from './enrich-story.service';
 import { ENRICHMENT_RESOURCES, loadEnrichmentResources } from './enrichment-resources';
 import { StoryIngestedConsumer } from './story-ingested.consumer';
 import { StoryNeighboursRepository } from './story-neighbours.repository';
+import { StoryWindow } from './story-window';
+import { StoryWindowFeed } from './story-window.feed';
+import { WindowStoryNeighbours } from './window-story-neighbours';
 
 @Module({
   controllers: [StoryIngestedConsumer],
   providers: [
     EnrichStoryService,
     StoryNeighboursRepository,
+    StoryWindow,
+    StoryWindowFeed,
+    WindowStoryNeighbours,
     {
       provide: ENRICHMENT_RESOURCES,
       inject: [APP_CONFIG],

@@ -9,6 +9,8 @@ export type CandidateText = Pick<CanonicalStory, 'headline' | 'description' | 'b
 /** What a story keeps in the window besides its terms. */
 export interface WindowStory {
   uri: string;
+  /** The story version held, so a copy of it arriving again can be told apart from an update. */
+  version?: number;
   headline?: string;
   versioncreated: string;
   clusterKey?: string;
@@ -146,6 +148,11 @@ export class RelatedCandidateIndex {
 
   has(uri: string): boolean {
     return this.slotOf.has(uri);
+  }
+
+  versionOf(uri: string): number | undefined {
+    const slot = this.slotOf.get(uri);
+    return slot === undefined ? undefined : this.storyOfSlot[slot]?.version;
   }
 
   /** Adds a story, or replaces the version held under its uri. */
