@@ -24,6 +24,20 @@ const seed = JSON.parse(
   ),
 ) as Record<string, unknown>;
 
+interface RelatedView {
+  uri: string;
+  reason: { kind: string; sharedEntities: { id: string }[] };
+}
+
+/** The links a reader sees (`GET /v1/stories/:id/related`): the story's own and its newer coverage. */
+async function relatedOf(uri: string): Promise<RelatedView[]> {
+  const response = await fetch(
+    `http://127.0.0.1:${TEST_PORTS.api}/v1/stories/${encodeURIComponent(uri)}/related`,
+  );
+  if (response.status !== 200) return [];
+  return ((await response.json()) as { related: RelatedView[] }).related;
+}
+
 async function indexed(uri: string): Promise<IndexedStory | undefined> {
   const response = await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}/_doc/${encodeURIComponent(uri)}`);
   if (response.status !== 200) return undefined;
@@ -140,12 +154,12 @@ describe('enrichment through the real enricher', () => {
     expect(link?.reason.sharedEntities).toEqual(expect.arrayContaining(['person:khalifa-haftar']));
     // The earlier coverage gains a link to the newer story (bounded backlinking).
     const earlier = await eventually(async () => {
-      const doc = await indexed(link?.uri ?? '');
-      return doc?.related.some((r) => r.uri === later.uri) ? doc : undefined;
+      const links = await relatedOf(link?.uri ?? '');
+      return links.some((r) => r.uri === later.uri) ? links : undefined;
     }, PIPELINE_TIMEOUT_MS);
-    expect(earlier.related.find((r) => r.uri === later.uri)?.reason.sharedEntities).toContain(
-      'person:khalifa-haftar',
-    );
+    expect(
+      earlier.find((r) => r.uri === later.uri)?.reason.sharedEntities.map((e) => e.id),
+    ).toContain('person:khalifa-haftar');
   });
 
   it('keeps an earlier story’s link to newer coverage when a new version of it arrives', async () => {
@@ -179,16 +193,13 @@ describe('enrichment through the real enricher', () => {
       );
       return ((await response.json()) as { count: number }).count === 1;
     };
-    const linksTo = (uri: string) => (doc: IndexedStory | undefined) =>
-      doc?.related.some((r) => r.uri === uri) ? doc : undefined;
+    const linksTo = async (from: string, to: string): Promise<boolean> =>
+      (await relatedOf(from)).some((r) => r.uri === to);
 
     expect((await push(apiKey, JSON.stringify(strike))).status).toBe(202);
     await eventually(() => searchable(strike.uri), PIPELINE_TIMEOUT_MS);
     expect((await push(apiKey, JSON.stringify(followUp))).status).toBe(202);
-    await eventually(
-      async () => linksTo(followUp.uri)(await indexed(strike.uri)),
-      PIPELINE_TIMEOUT_MS,
-    );
+    await eventually(() => linksTo(strike.uri, followUp.uri), PIPELINE_TIMEOUT_MS);
 
     // A correction written before the follow-up: its own links can only reach earlier stories.
     const corrected = {
@@ -202,8 +213,10 @@ describe('enrichment through the real enricher', () => {
       const doc = await indexed(strike.uri);
       return doc && (doc as IndexedStory & { version: number }).version === 2 ? doc : undefined;
     }, PIPELINE_TIMEOUT_MS);
-    expect(latest.related.map((r) => r.uri)).toContain(followUp.uri);
-    expect(latest.related.length).toBeLessThanOrEqual(10);
+    expect(latest.related.map((r) => r.uri)).not.toContain(followUp.uri);
+    const shown = await relatedOf(strike.uri);
+    expect(shown.map((r) => r.uri)).toContain(followUp.uri);
+    expect(shown.filter((r) => r.reason.kind === 'related').length).toBeLessThanOrEqual(10);
 
     // Once the newer coverage is killed, the next version of the earlier story no longer keeps it.
     const kill = { ...followUp, version: '2', pubstatus: 'canceled' };
@@ -219,7 +232,33 @@ describe('enrichment through the real enricher', () => {
       const doc = await indexed(strike.uri);
       return doc && (doc as IndexedStory & { version: number }).version === 3 ? doc : undefined;
     }, PIPELINE_TIMEOUT_MS);
-    expect(afterKill.related.map((r) => r.uri)).not.toContain(followUp.uri);
+    expect(afterKill.uri).toBe(strike.uri);
+    expect((await relatedOf(strike.uri)).map((r) => r.uri)).not.toContain(followUp.uri);
+  });
+
+  it('lets an editor block a link to newer coverage', async () => {
+    const newer = 'urn:newswire:test:haftar-offensive-follow-up';
+    // The follow-up linked back to the seed or to its Reuters copy (test above).
+    let earlier = '';
+    for (const uri of [String(seed.uri), 'urn:newswire:test:reuters-copy-of-seed'])
+      if ((await relatedOf(uri)).some((r) => r.uri === newer)) earlier = uri;
+    expect(earlier).not.toBe('');
+    const response = await fetch(
+      `http://127.0.0.1:${TEST_PORTS.ingest}/v1/overrides/${encodeURIComponent(earlier)}`,
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          pinnedTags: [],
+          blockedTags: [],
+          pinnedRelated: [],
+          blockedRelated: [newer],
+        }),
+      },
+    );
+    expect(response.status).toBe(200);
+    // Read at once: the api applies the block to newer coverage itself.
+    expect((await relatedOf(earlier)).map((r) => r.uri)).not.toContain(newer);
   });
 
   it('keeps editorial pins and blocks through re-enrichment and new versions', async () => {

@@ -12,6 +12,6 @@ import { SourcesController } from './sources/sources.controller';
 @Module({
   controllers: [SourcesController, OverridesController],
   providers: [SourceRepository, OverridesRepository, AdminKeyGuard],
-  exports: [SourceRepository, AdminKeyGuard],
+  exports: [SourceRepository, OverridesRepository, AdminKeyGuard],
 })
 export class AdminHttpModule {}

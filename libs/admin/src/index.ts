@@ -7,5 +7,6 @@ export * from './api-key';
 export * from './admin-key.guard';
 export * from './parse-body';
 export * from './sources/source.repository';
+export * from './overrides/overrides.repository';
 export * from './sources/source.types';
 export * from './admin-http.module';

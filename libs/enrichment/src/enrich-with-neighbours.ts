@@ -1,4 +1,4 @@
-import type { CanonicalStory, Enrichment, RelatedLink, Tag } from '@lib/contracts';
+import type { CanonicalStory, Enrichment, Tag } from '@lib/contracts';
 import {
   DEFAULT_MAX_DISTANCE,
   InMemoryClusterIndex,
@@ -13,7 +13,7 @@ import type { RelatedCandidate } from './related/score-related';
 import type { TagStatistics } from './related/tag-statistics';
 import type { CompiledTopicModel } from './topics/predict-topics';
 
-/** Where earlier stories come from: the search engine in the enricher, nothing when it is away. */
+/** Where earlier stories come from: the enricher's window, the search engine offline, or nothing. */
 export interface StoryNeighbours {
   clusterNeighbours(
     uri: string,
@@ -21,8 +21,6 @@ export interface StoryNeighbours {
   ): Promise<{ uri: string; signature: string; clusterKey: string }[]>;
   relatedCandidates(story: CanonicalStory): Promise<RelatedCandidate[]>;
   tagStatistics(tagIds: string[]): Promise<TagStatistics>;
-  /** Links to newer coverage the indexed version of this story has gathered (`newerCoverageLinks`). */
-  newerCoverage(story: CanonicalStory): Promise<RelatedLink[]>;
 }
 
 /** Signatures seen lately by this process, which the search engine may not show yet. */
@@ -38,21 +36,18 @@ export interface EnrichmentResourcesInput {
 
 /**
  * Gathers a story's neighbours, then runs the pure `enrichStory` over them. Returns the
- * signature too, so callers can remember it and index it, and apart from the story's own
- * links, the links to newer coverage its indexed version had gathered, so a re-enriched
- * story keeps them (`withNewerCoverage`).
+ * signature too, so callers can remember it and index it.
  */
 export async function enrichWithNeighbours(
   story: CanonicalStory,
   resources: EnrichmentResourcesInput,
   neighbours: StoryNeighbours,
   recent?: RecentClusters,
-): Promise<{ enrichment: Enrichment; signature: SimHash; newerCoverage: RelatedLink[] }> {
+): Promise<{ enrichment: Enrichment; signature: SimHash }> {
   const signature = storySignature(story);
-  const [indexed, candidates, newerCoverage] = await Promise.all([
+  const [indexed, candidates] = await Promise.all([
     neighbours.clusterNeighbours(story.uri, toHex(signature)),
     neighbours.relatedCandidates(story),
-    neighbours.newerCoverage(story),
   ]);
   const clusterIndex = new InMemoryClusterIndex();
   for (const n of indexed)
@@ -73,7 +68,6 @@ export async function enrichWithNeighbours(
   return {
     enrichment: { ...enrichment, tags: dedupe(enrichment.tags), signature: toHex(signature) },
     signature,
-    newerCoverage,
   };
 }
 
@@ -86,5 +80,4 @@ export const NO_NEIGHBOURS: StoryNeighbours = {
   clusterNeighbours: () => Promise.resolve([]),
   relatedCandidates: () => Promise.resolve([]),
   tagStatistics: () => Promise.resolve({ documentCount: 0, documentFrequency: new Map() }),
-  newerCoverage: () => Promise.resolve([]),
 };

@@ -11,7 +11,6 @@ export * from './clusters/cluster-key';
 export * from './related/score-related';
 export * from './related/tag-statistics';
 export * from './related/inline-position';
-export * from './related/newer-coverage';
 export * from './text/tfidf';
 export * from './text/terms';
 export * from './corpus/reuters-reader';

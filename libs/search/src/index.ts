@@ -17,3 +17,4 @@ export * from './rebuild-document';
 export * from './search-story-neighbours';
 export * from './query/tag-name-lookup.builder';
 export * from './recent-stories';
+export * from './backlinks-index';

@@ -1,10 +1,9 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { CanonicalStory, RelatedLink } from '@lib/contracts';
+import type { CanonicalStory } from '@lib/contracts';
 // Types only: a runtime import would load the enrichment data and NLP model into every service
 // that searches (api, indexer, ingest).
 import type { RelatedCandidate, StoryNeighbours, TagStatistics } from '@lib/enrichment';
-import { newerCoverageLinks } from './newer-coverage-links';
-import { documentIdFor, simhashBands, type StorySearchDocument } from './search-document';
+import { simhashBands, type StorySearchDocument } from './search-document';
 
 export interface ClusterNeighbour {
   uri: string;
@@ -32,7 +31,10 @@ export interface NeighbourScope {
  */
 const LIKE_MAX_CHARS = 1500;
 
-/** Earlier stories near a given one, read from the stories alias. Read-only. */
+/**
+ * Earlier stories near a given one, read from the stories alias. Read-only. The enricher keeps
+ * its own window of recent stories instead; offline evaluation measures against this.
+ */
 export class SearchStoryNeighbours implements StoryNeighbours {
   constructor(
     private readonly client: Client,
@@ -123,36 +125,6 @@ export class SearchStoryNeighbours implements StoryNeighbours {
         },
       ];
     });
-  }
-
-  /**
-   * The links to newer coverage this story's indexed version has gathered, to stories still
-   * live (killed stories are deleted from the index). Two reads by id: the story's document,
-   * then its link targets (only when it has links).
-   */
-  async newerCoverage(story: CanonicalStory): Promise<RelatedLink[]> {
-    const found = await this.client.mget<Pick<StorySearchDocument, 'versioncreated' | 'related'>>(
-      {
-        index: this.alias,
-        ids: [documentIdFor(story.uri)],
-        _source: ['versioncreated', 'related'],
-      },
-      { ignore: [404] },
-    );
-    const doc = found.docs?.[0];
-    const indexed = doc && 'found' in doc && doc.found ? doc._source : undefined;
-    const uris = [...new Set((indexed?.related ?? []).map((link) => link.uri))];
-    if (!indexed || uris.length === 0) return [];
-    // Read by id, not searched: a story indexed a moment ago may not be searchable yet.
-    const targets = await this.client.mget<Pick<StorySearchDocument, 'uri' | 'versioncreated'>>(
-      { index: this.alias, ids: uris.map(documentIdFor), _source: ['uri', 'versioncreated'] },
-      { ignore: [404] },
-    );
-    const live = new Map<string, string>();
-    for (const target of targets.docs ?? [])
-      if ('found' in target && target.found && target._source)
-        live.set(target._source.uri, target._source.versioncreated);
-    return newerCoverageLinks(indexed, live);
   }
 
   /** Document frequencies of the given tags across the index, for rarity weighting. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { StorySearchDocument } from '@lib/search';
+import { OverridesRepository } from '@lib/admin';
+import { mergeRelatedLinks, type StorySearchDocument } from '@lib/search';
 import { describeChange } from './story-changes';
 import { StoryDocumentRepository } from './story-document.repository';
 import { StoryHistoryRepository } from './story-history.repository';
@@ -27,6 +28,7 @@ export class StoriesService {
   constructor(
     private readonly documents: StoryDocumentRepository,
     private readonly history: StoryHistoryRepository,
+    private readonly overrides: OverridesRepository,
   ) {}
 
   async getStory(uri: string): Promise<StoryView> {
@@ -76,19 +78,30 @@ export class StoriesService {
     throw new StoryNotFoundError(uri);
   }
 
-  /** Other wires' copies first, then the enricher's links to stories that are still live. */
+  /**
+   * Other wires' copies first, then the enricher's links to stories that are still live: the
+   * story's own and the newer coverage that linked back to it, less any an editor blocked.
+   */
   private async relatedTo(document: StorySearchDocument): Promise<RelatedStoryView[]> {
-    const [copies, targets] = await Promise.all([
+    const [copies, newerCoverage, overrides] = await Promise.all([
       document.cluster
         ? this.documents.findClusterCopies(document.cluster, document.uri)
         : Promise.resolve([]),
-      this.documents.findByUris(document.related.map((link) => link.uri)),
+      this.documents.findBacklinks(document.uri),
+      this.overrides.find(document.uri),
     ]);
+    const related = mergeRelatedLinks(
+      document.uri,
+      document.related,
+      newerCoverage,
+      new Set(overrides?.blockedRelated ?? []),
+    );
+    const targets = await this.documents.findByUris(related.map((link) => link.uri));
     const tagNames = new Map<string, string>();
     for (const doc of [...targets.values(), document])
       for (const tag of doc.tags) tagNames.set(tag.id, tag.name);
     const copyUris = new Set(copies.map((c) => c.uri));
-    const links = document.related.flatMap((link) => {
+    const links = related.flatMap((link) => {
       const target = targets.get(link.uri);
       return target && !copyUris.has(link.uri) ? [toRelated(link, target, tagNames)] : [];
     });

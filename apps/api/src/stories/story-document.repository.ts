@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { SEARCH_CLIENT, documentIdFor, type StorySearchDocument } from '@lib/search';
+import type { RelatedLink } from '@lib/contracts';
+import { SEARCH_CLIENT, documentIdFor, readBacklinks, type StorySearchDocument } from '@lib/search';
 
 const WITHOUT_SEARCH_COPIES = [
   'folded_text',
@@ -40,6 +41,12 @@ export class StoryDocumentRepository {
       if ('found' in doc && doc.found && doc._source) found.set(doc._source.uri, doc._source);
     }
     return found;
+  }
+
+  /** The links to newer coverage the story has gathered (backlinks, kept beside the index). */
+  async findBacklinks(uri: string): Promise<RelatedLink[]> {
+    const found = await readBacklinks(this.client, this.config.ES_STORIES_ALIAS, [uri]);
+    return found.get(uri) ?? [];
   }
 
   /** The other wires' copies of the same story. */

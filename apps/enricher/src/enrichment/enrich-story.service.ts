@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Enrichment, StoryBacklinkedV1Payload, StoryIngestedV1Payload } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { enrichWithNeighbours, withNewerCoverage } from '@lib/enrichment';
+import { enrichWithNeighbours } from '@lib/enrichment';
 import { applyOverrides } from './apply-overrides';
 import { backlinksFor, type BacklinkPolicy } from './backlinks';
 import { ENRICHMENT_RESOURCES, type EnrichmentResources } from './enrichment-resources';
@@ -36,20 +36,15 @@ export class EnrichStoryService {
 
   async enrich(payload: StoryIngestedV1Payload): Promise<EnrichedStory> {
     const { story, overrides } = payload;
-    const { enrichment, newerCoverage } = await enrichWithNeighbours(
+    const { enrichment } = await enrichWithNeighbours(
       story,
       this.resources,
       this.neighbours,
       this.window.signatures,
     );
-    // Only the story's own links send backlinks; the newer coverage it keeps already links here.
-    const backlinks = backlinksFor(
-      story,
-      applyOverrides(enrichment, overrides),
-      this.backlinkPolicy,
-    );
-    const related = withNewerCoverage(story.uri, enrichment.related, newerCoverage);
-    const final = applyOverrides({ ...enrichment, related }, overrides);
+    const final = applyOverrides(enrichment, overrides);
+    // The earlier stories this one links to strongly gain a link back, kept by the indexer.
+    const backlinks = backlinksFor(story, final, this.backlinkPolicy);
     // At once, so the next story of this slice can link to this one and join its cluster.
     this.window.remember({
       story,

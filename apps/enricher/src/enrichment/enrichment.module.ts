@@ -3,7 +3,6 @@ import { APP_CONFIG, type Env } from '@lib/config';
 import { EnrichStoryService } from './enrich-story.service';
 import { ENRICHMENT_RESOURCES, loadEnrichmentResources } from './enrichment-resources';
 import { StoryIngestedConsumer } from './story-ingested.consumer';
-import { StoryNeighboursRepository } from './story-neighbours.repository';
 import { StoryWindow } from './story-window';
 import { StoryWindowFeed } from './story-window.feed';
 import { WindowStoryNeighbours } from './window-story-neighbours';
@@ -12,7 +11,6 @@ import { WindowStoryNeighbours } from './window-story-neighbours';
   controllers: [StoryIngestedConsumer],
   providers: [
     EnrichStoryService,
-    StoryNeighboursRepository,
     StoryWindow,
     StoryWindowFeed,
     WindowStoryNeighbours,

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CanonicalStory, RelatedLink } from '@lib/contracts';
+import type { CanonicalStory } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
 import type { RelatedCandidate, StoryNeighbours, TagStatistics } from '@lib/enrichment';
-import { StoryNeighboursRepository } from './story-neighbours.repository';
 import { StoryWindow } from './story-window';
 
 /**
  * Earlier stories for enrichment, from the window in memory: related candidates and tag
- * frequencies without a search per story. Cluster neighbours come from the window's signatures
- * (passed to `enrichWithNeighbours` as the recent clusters); only a re-enriched story's newer
- * coverage is read from the index, by id.
+ * frequencies without a search per story. Cluster neighbours come from the window's signatures,
+ * passed to `enrichWithNeighbours` as the recent clusters.
  */
 @Injectable()
 export class WindowStoryNeighbours implements StoryNeighbours {
@@ -17,7 +15,6 @@ export class WindowStoryNeighbours implements StoryNeighbours {
 
   constructor(
     private readonly window: StoryWindow,
-    private readonly index: StoryNeighboursRepository,
     @Inject(APP_CONFIG) config: Env,
   ) {
     this.candidateCount = config.ENRICHMENT_RELATED_CANDIDATES;
@@ -35,9 +32,5 @@ export class WindowStoryNeighbours implements StoryNeighbours {
 
   tagStatistics(tagIds: string[]): Promise<TagStatistics> {
     return Promise.resolve(this.window.related.tagStatistics(tagIds));
-  }
-
-  newerCoverage(story: CanonicalStory): Promise<RelatedLink[]> {
-    return this.index.newerCoverage(story);
   }
 }

@@ -1,10 +1,10 @@
-import { mergeRelated } from './backlink.service';
+import { mergeBacklink } from './backlink.service';
 
 const reason = { sharedEntities: [], sharedTerms: [] };
 
-describe('mergeRelated', () => {
+describe('mergeBacklink', () => {
   it('adds the newer coverage in score order without duplicating a link', () => {
-    const merged = mergeRelated(
+    const merged = mergeBacklink(
       [
         { uri: 'a', score: 2, reason },
         { uri: 'b', score: 0.5, reason },
@@ -15,5 +15,13 @@ describe('mergeRelated', () => {
       ['a', 2],
       ['b', 1.2],
     ]);
+  });
+
+  it('keeps the ten strongest', () => {
+    const existing = Array.from({ length: 10 }, (_, i) => ({ uri: `s${i}`, score: 1 + i, reason }));
+    const merged = mergeBacklink(existing, { uri: 'new', score: 5.5, reason });
+    expect(merged).toHaveLength(10);
+    expect(merged.map((l) => l.uri)).toContain('new');
+    expect(merged.map((l) => l.uri)).not.toContain('s0');
   });
 });

@@ -1,84 +1,101 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import type { RelatedLink, StoryBacklinkedV1 } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DONE, type MessageOutcome } from '@lib/kafka';
-import { SEARCH_CLIENT, documentIdFor, type StorySearchDocument } from '@lib/search';
+import {
+  MAX_RELATED_LINKS,
+  SEARCH_CLIENT,
+  backlinksIndexFor,
+  documentIdFor,
+  ensureBacklinksIndex,
+  type BacklinksDocument,
+} from '@lib/search';
 
-/** Links kept on a story once backlinks have been added. */
-const MAX_RELATED = 10;
-
-/** A story's related links with the backlink added: one link per story, strongest first, bounded. */
-export function mergeRelated(existing: RelatedLink[], link: RelatedLink): RelatedLink[] {
+/** A story's backlinks with one more added: one link per story, strongest first, bounded. */
+export function mergeBacklink(existing: readonly RelatedLink[], link: RelatedLink): RelatedLink[] {
   return [link, ...existing.filter((l) => l.uri !== link.uri)]
     .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_RELATED);
+    .slice(0, MAX_RELATED_LINKS);
 }
 
+interface Stored {
+  links: RelatedLink[];
+  seqNo: number;
+  primaryTerm: number;
+}
+
+/**
+ * Writes the links newer stories send to earlier ones into the backlinks index
+ * (`<alias>-backlinks`, one small document per earlier story), not into the story documents:
+ * a story's document is rewritten only when the story itself changes. One read and one bulk
+ * write per batch; links to the same story are merged in message order. Each write is
+ * conditional on the document read (sequence number), so a concurrent writer's links are never
+ * overwritten: the loser retries with the links as they are then.
+ */
 @Injectable()
-export class BacklinkService {
+export class BacklinkService implements OnModuleInit {
+  private readonly index: string;
+
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
+  ) {
+    this.index = backlinksIndexFor(config.ES_STORIES_ALIAS);
+  }
 
-  /**
-   * Rewrites each earlier story's document with its links added, under the story's own version
-   * (external_gte), so the documents stay versioned by story version: a partial update would
-   * bump the engine's version and make the story's next re-enrichment look stale. A newer
-   * version written meanwhile wins (409, nothing to add to an outdated copy); a story no longer
-   * indexed (killed) needs nothing. One read and one bulk write for the whole batch: links to
-   * the same story are merged in message order, as applying them one by one would.
-   */
+  async onModuleInit(): Promise<void> {
+    await ensureBacklinksIndex(this.client, this.config.ES_STORIES_ALIAS);
+  }
+
   async applyAll(events: StoryBacklinkedV1[]): Promise<MessageOutcome[]> {
     if (events.length === 0) return [];
     const targets = [...new Set(events.map((e) => e.payload.targetUri))];
     try {
-      const found = await this.client.mget<StorySearchDocument>(
-        { index: this.config.ES_STORIES_ALIAS, ids: targets.map(documentIdFor) },
+      const found = await this.client.mget<BacklinksDocument>(
+        { index: this.index, ids: targets.map(documentIdFor) },
         { ignore: [404] },
       );
-      const current = new Map<
-        string,
-        { index: string; version: number; source: StorySearchDocument }
-      >();
+      const stored = new Map<string, Stored>();
       for (const doc of found.docs ?? []) {
-        if (!('found' in doc) || !doc.found || !doc._source || doc._version === undefined) continue;
-        current.set(doc._id, { index: doc._index, version: doc._version, source: doc._source });
+        if (!('found' in doc) || !doc.found || !doc._source) continue;
+        if (doc._seq_no === undefined || doc._primary_term === undefined) continue;
+        stored.set(doc._id, {
+          links: doc._source.links,
+          seqNo: doc._seq_no,
+          primaryTerm: doc._primary_term,
+        });
       }
       const operations: object[] = [];
-      const written: string[] = [];
       for (const uri of targets) {
         const id = documentIdFor(uri);
-        const doc = current.get(id);
-        if (!doc) continue;
-        const related = events
+        const current = stored.get(id);
+        const links = events
           .filter((e) => e.payload.targetUri === uri)
-          .reduce((links, e) => mergeRelated(links, e.payload.link), doc.source.related ?? []);
+          .reduce((merged, e) => mergeBacklink(merged, e.payload.link), current?.links ?? []);
         operations.push(
-          {
-            index: {
-              _index: doc.index,
-              _id: id,
-              version: doc.version,
-              version_type: 'external_gte',
-            },
-          },
-          { ...doc.source, related },
+          current
+            ? {
+                index: {
+                  _index: this.index,
+                  _id: id,
+                  if_seq_no: current.seqNo,
+                  if_primary_term: current.primaryTerm,
+                },
+              }
+            : { create: { _index: this.index, _id: id } },
+          { uri, links } satisfies BacklinksDocument,
         );
-        written.push(uri);
       }
-      if (written.length === 0) return events.map(() => DONE);
       const response = await this.client.bulk({ operations, refresh: false });
       const failed = new Map<string, Error>();
       response.items.forEach((item, i) => {
-        const result = item.index;
-        if (result && ((result.status >= 200 && result.status < 300) || result.status === 409))
-          return;
+        const result = item.index ?? item.create;
+        if (result && result.status >= 200 && result.status < 300) return;
         const reason = result
           ? `${result.status} ${result.error?.type ?? ''}: ${result.error?.reason ?? ''}`
           : 'missing bulk item';
-        failed.set(written[i], new Error(`search engine: ${reason}`));
+        failed.set(targets[i], new Error(`search engine: ${reason}`));
       });
       return events.map((e): MessageOutcome => {
         const error = failed.get(e.payload.targetUri);

@@ -41,12 +41,14 @@ export class StoryEnrichedConsumer {
         outcomes[position] = outcomeOf(error);
       }
     });
-    const indexed = await this.indexStories.indexAll(stories.map((v) => v.event));
+    // Backlinks live in their own index, so they need not wait for the stories.
+    const [indexed, linked] = await Promise.all([
+      this.indexStories.indexAll(stories.map((v) => v.event)),
+      this.backlinks.applyAll(links.map((l) => l.event)),
+    ]);
     stories.forEach(({ position }, i) => {
       outcomes[position] = indexed[i];
     });
-    // After the batch's stories are written, so a backlink to one of them finds it.
-    const linked = await this.backlinks.applyAll(links.map((l) => l.event));
     links.forEach(({ position }, i) => {
       outcomes[position] = linked[i];
     });
