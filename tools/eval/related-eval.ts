@@ -153,7 +153,6 @@ export async function evaluateRelated(
     for (const c of cases)
       window.add(c.story, {
         uri: c.story.uri,
-        headline: c.story.headline,
         versioncreated: c.story.versioncreated,
         clusterKey: c.cluster,
         tags: c.tags,

@@ -57,7 +57,6 @@ export class StoryWindow {
     this.related.add(story, {
       uri: story.uri,
       version: story.version,
-      headline: story.headline,
       versioncreated: story.versioncreated,
       ...(cluster ? { clusterKey: cluster } : {}),
       tags: tags.map(({ id, kind, confidence }) => ({ id, kind, confidence })),

@@ -7,7 +7,7 @@ const story = (
   tags: WindowStory['tags'] = [],
 ) => ({
   text: { headline: uri, body_text: body },
-  meta: { uri, headline: `headline of ${uri}`, versioncreated, clusterKey: `c-${uri}`, tags },
+  meta: { uri, versioncreated, clusterKey: `c-${uri}`, tags },
 });
 
 function add(index: RelatedCandidateIndex, s: ReturnType<typeof story>): void {
@@ -20,7 +20,13 @@ const WHEAT = 'wheat harvest export tender grain farmers drought kansas';
 describe('RelatedCandidateIndex', () => {
   it('ranks stories sharing more characteristic terms first, normalised by the best', () => {
     const index = new RelatedCandidateIndex(10);
-    add(index, story('a', `${OIL} saudi`));
+    add(
+      index,
+      story('a', `${OIL} saudi`, '2026-11-27T10:00:00Z', [
+        { id: 'topic:crude', kind: 'topic', confidence: 0.75 },
+        { id: 'org:opec', kind: 'organisation', confidence: 1 },
+      ]),
+    );
     add(index, story('b', 'opec crude prices fell on monday trading desks'));
     add(index, story('c', WHEAT));
     const found = index.candidates({ uri: 'q', headline: '', body_text: `${OIL} saudi arabia` }, 5);
@@ -29,9 +35,12 @@ describe('RelatedCandidateIndex', () => {
     expect(found[1].textSimilarity).toBeGreaterThan(0);
     expect(found[1].textSimilarity).toBeLessThan(1);
     expect(found[0]).toMatchObject({
-      headline: 'headline of a',
       clusterKey: 'c-a',
-      versioncreated: '2026-11-27T10:00:00Z',
+      versioncreated: '2026-11-27T10:00:00.000Z',
+      tags: [
+        { id: 'topic:crude', kind: 'topic', confidence: 0.75 },
+        { id: 'org:opec', kind: 'organisation', confidence: 1 },
+      ],
     });
     expect(found[0].terms).toEqual(expect.arrayContaining(['opec', 'saudi', 'vienna']));
     expect(found[0].terms).not.toContain('arabia');
@@ -141,5 +150,31 @@ describe('RelatedCandidateIndex', () => {
 
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new RelatedCandidateIndex(0)).toThrow(RangeError);
+  });
+});
+
+describe('RelatedCandidateIndex sequence numbers', () => {
+  it('renumbers the stories it holds when the numbers reach their limit, and still finds them', () => {
+    const index = new RelatedCandidateIndex(10, { sequenceLimit: 20 });
+    const word = (i: number): string => i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[+d]);
+    for (let i = 0; i < 200; i++) add(index, story(`s${i}`, `${OIL} w${word(i)}`));
+    expect(index.size).toBe(10);
+    const found = index.candidates(
+      { uri: 'q', headline: '', body_text: `${OIL} w${word(195)}` },
+      3,
+    );
+    expect(found[0]?.uri).toBe('s195');
+    expect(found[0]?.terms).toContain(`w${word(195)}`);
+    expect(
+      index
+        .candidates({ uri: 'q', headline: '', body_text: OIL }, 20)
+        .map((c) => c.uri)
+        .sort(),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `s${190 + i}`).sort());
+  });
+
+  it('refuses more query terms than it can track, or a limit below two windows', () => {
+    expect(() => new RelatedCandidateIndex(10, { maxQueryTerms: 65 })).toThrow(RangeError);
+    expect(() => new RelatedCandidateIndex(10, { sequenceLimit: 19 })).toThrow(RangeError);
   });
 });

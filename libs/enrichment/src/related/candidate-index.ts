@@ -11,7 +11,6 @@ export interface WindowStory {
   uri: string;
   /** The story version held, so a copy of it arriving again can be told apart from an update. */
   version?: number;
-  headline?: string;
   versioncreated: string;
   clusterKey?: string;
   tags: readonly ScoredTag[];
@@ -24,53 +23,44 @@ export interface CandidateIndexOptions {
   maxQueryTerms?: number;
   /** Share of those terms a candidate must contain (default 0.1). */
   minimumShouldMatch?: number;
+  /** Sequence numbers are renumbered on reaching this (default 2^26); lower only to test that. */
+  sequenceLimit?: number;
 }
+
+/** BM25 constants, as the search engine uses them. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * The stories one term occurs in, one small integer each: the story's sequence number × 16 plus
+ * its count of the term (up to 15; BM25 saturates long before). Most terms occur in one or two
+ * stories, and a plain array of small integers costs a few dozen bytes where typed arrays cost
+ * hundreds.
+ */
+type Postings = number[];
+const TF_BITS = 4;
+const MAX_TF = (1 << TF_BITS) - 1;
+/** Sequence numbers stay below this so a posting stays a small integer; then they are renumbered. */
+const SEQ_LIMIT = 2 ** (30 - TF_BITS);
+/** Matched query terms are kept as bits in two 32-bit words. */
+const MAX_QUERY_TERMS = 64;
 
 const DEFAULTS: Required<CandidateIndexOptions> = {
   textChars: 1500,
   maxQueryTerms: 40,
   minimumShouldMatch: 0.1,
+  sequenceLimit: SEQ_LIMIT,
 };
 
-/** BM25 constants, as the search engine uses them. */
-const K1 = 1.2;
-const B = 0.75;
-const MAX_TF = 0xffff;
-
-/** The stories one term occurs in, by sequence number, with its count in each. Grows by doubling. */
-class Postings {
-  seqs = new Int32Array(4);
-  tfs = new Uint16Array(4);
-  length = 0;
-
-  push(seq: number, tf: number): void {
-    if (this.length === this.seqs.length) {
-      const seqs = new Int32Array(this.length * 2);
-      seqs.set(this.seqs);
-      const tfs = new Uint16Array(this.length * 2);
-      tfs.set(this.tfs);
-      this.seqs = seqs;
-      this.tfs = tfs;
-    }
-    this.seqs[this.length] = seq;
-    this.tfs[this.length] = tf;
-    this.length += 1;
+/** Drops the entries `seqOf` maps to -1 and renumbers the others, in place. */
+function rewritePostings(list: Postings, seqOf: (seq: number) => number): void {
+  let kept = 0;
+  for (const posting of list) {
+    const seq = seqOf(posting >>> TF_BITS);
+    if (seq < 0) continue;
+    list[kept++] = seq * (MAX_TF + 1) + (posting & MAX_TF);
   }
-
-  /** Drops entries `isLive` refuses; returns how many went. */
-  retain(isLive: (seq: number) => boolean): number {
-    let kept = 0;
-    for (let i = 0; i < this.length; i++) {
-      const seq = this.seqs[i];
-      if (!isLive(seq)) continue;
-      this.seqs[kept] = seq;
-      this.tfs[kept] = this.tfs[i]!;
-      kept += 1;
-    }
-    const dropped = this.length - kept;
-    this.length = kept;
-    return dropped;
-  }
+  list.length = kept;
 }
 
 function candidateText(story: CandidateText, chars: number): string {
@@ -95,7 +85,9 @@ function termCounts(text: string): Map<string, number> {
  * up, and stories holding at least 10 % of them are ranked by BM25. Stories sit in a ring of
  * `capacity` slots; a story seen again moves to the newest end, and past `capacity` the oldest
  * go. Postings of stories that left are skipped by sequence number and dropped in bulk once they
- * outnumber the live ones. Typed arrays keep the postings out of the garbage-collected heap.
+ * outnumber the live ones; until then they still count in document frequencies, as deleted
+ * documents do in Lucene until a merge. A story is a slot across flat arrays, and a posting one
+ * small integer: about 1.2 KB a Reuters story, its share of the vocabulary included.
  */
 export class RelatedCandidateIndex {
   private readonly options: Required<CandidateIndexOptions>;
@@ -104,17 +96,31 @@ export class RelatedCandidateIndex {
   private documentFrequency: number[] = [];
   private postings: Postings[] = [];
 
+  /** Tags by index: a story holds indexes, and a tag's id and kind are kept once. */
+  private readonly tagIndex = new Map<string, number>();
+  private readonly tagIdOf: string[] = [];
+  private readonly tagKindOf: ScoredTag['kind'][] = [];
+  private readonly tagFrequency: number[] = [];
+
   private readonly seqOfSlot: Int32Array;
   private readonly timeOfSlot: Float64Array;
+  private readonly versionOfSlot: Float64Array;
   private readonly lengthOfSlot: Uint32Array;
-  private readonly termsOfSlot: (Int32Array | undefined)[];
-  private readonly storyOfSlot: (WindowStory | undefined)[];
+  private readonly termCountOfSlot: Uint32Array;
+  private readonly uriOfSlot: (string | undefined)[];
+  private readonly clusterOfSlot: (string | undefined)[];
+  /** Per story: [tag count n, n tag indexes, n confidences × 1e6]. */
+  private readonly tagsOfSlot: (number[] | undefined)[];
   private readonly slotOf = new Map<string, number>();
-  private readonly tagFrequency = new Map<string, number>();
 
-  /** Per-query scratch, reused: scores and matched-term counts by slot, and the slots touched. */
+  /**
+   * Per-query scratch, reused: scores, matched-term counts and which query terms matched (a bit
+   * per term, 64 at most) by slot, and the slots touched.
+   */
   private readonly scores: Float64Array;
-  private readonly matches: Uint16Array;
+  private readonly matches: Uint8Array;
+  private readonly matchedLow: Uint32Array;
+  private readonly matchedHigh: Uint32Array;
   private readonly touched: Int32Array;
 
   private nextSlot = 0;
@@ -131,13 +137,22 @@ export class RelatedCandidateIndex {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.options = { ...DEFAULTS, ...options };
+    if (this.options.maxQueryTerms > MAX_QUERY_TERMS)
+      throw new RangeError(`maxQueryTerms may be at most ${MAX_QUERY_TERMS}`);
+    if (this.options.sequenceLimit > SEQ_LIMIT || this.options.sequenceLimit < 2 * capacity)
+      throw new RangeError(`sequenceLimit must lie in [${2 * capacity}, ${SEQ_LIMIT}]`);
     this.seqOfSlot = new Int32Array(capacity).fill(-1);
     this.timeOfSlot = new Float64Array(capacity);
+    this.versionOfSlot = new Float64Array(capacity).fill(NaN);
     this.lengthOfSlot = new Uint32Array(capacity);
-    this.termsOfSlot = new Array<Int32Array | undefined>(capacity).fill(undefined);
-    this.storyOfSlot = new Array<WindowStory | undefined>(capacity).fill(undefined);
+    this.termCountOfSlot = new Uint32Array(capacity);
+    this.uriOfSlot = new Array<string | undefined>(capacity).fill(undefined);
+    this.clusterOfSlot = new Array<string | undefined>(capacity).fill(undefined);
+    this.tagsOfSlot = new Array<number[] | undefined>(capacity).fill(undefined);
     this.scores = new Float64Array(capacity);
-    this.matches = new Uint16Array(capacity);
+    this.matches = new Uint8Array(capacity);
+    this.matchedLow = new Uint32Array(capacity);
+    this.matchedHigh = new Uint32Array(capacity);
     this.touched = new Int32Array(capacity);
   }
 
@@ -152,38 +167,38 @@ export class RelatedCandidateIndex {
 
   versionOf(uri: string): number | undefined {
     const slot = this.slotOf.get(uri);
-    return slot === undefined ? undefined : this.storyOfSlot[slot]?.version;
+    const version = slot === undefined ? NaN : this.versionOfSlot[slot];
+    return Number.isNaN(version) ? undefined : version;
   }
 
   /** Adds a story, or replaces the version held under its uri. */
   add(text: CandidateText, story: WindowStory): void {
     this.remove(story.uri);
     const slot = this.nextSlot;
-    if (this.storyOfSlot[slot]) this.vacate(slot);
+    if (this.uriOfSlot[slot] !== undefined) this.vacate(slot);
+    if (this.nextSeq >= this.options.sequenceLimit) this.compact(true);
     const seq = this.nextSeq++;
-    const counts = termCounts(candidateText(text, this.options.textChars));
-    const terms = new Int32Array(counts.size);
     let length = 0;
-    let i = 0;
+    const counts = termCounts(candidateText(text, this.options.textChars));
     for (const [term, count] of counts) {
       const id = this.termId(term);
-      terms[i++] = id;
-      this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
-      this.postings[id].push(seq, Math.min(count, MAX_TF));
+      this.documentFrequency[id] += 1;
+      this.postings[id].push(seq * (MAX_TF + 1) + Math.min(count, MAX_TF));
       length += count;
     }
-    for (const id of new Set(story.tags.map((t) => t.id)))
-      this.tagFrequency.set(id, (this.tagFrequency.get(id) ?? 0) + 1);
     const time = Date.parse(story.versioncreated);
     this.seqOfSlot[slot] = seq;
     this.timeOfSlot[slot] = Number.isFinite(time) ? time : 0;
+    this.versionOfSlot[slot] = story.version ?? NaN;
     this.lengthOfSlot[slot] = length;
-    this.termsOfSlot[slot] = terms;
-    this.storyOfSlot[slot] = story;
+    this.termCountOfSlot[slot] = counts.size;
+    this.uriOfSlot[slot] = story.uri;
+    this.clusterOfSlot[slot] = story.clusterKey;
+    this.tagsOfSlot[slot] = this.packTags(story.tags);
     this.slotOf.set(story.uri, slot);
     this.live += 1;
     this.totalLength += length;
-    this.livePostings += terms.length;
+    this.livePostings += counts.size;
     this.nextSlot = (slot + 1) % this.capacity;
   }
 
@@ -221,6 +236,8 @@ export class RelatedCandidateIndex {
       const slot = this.touched[i];
       this.scores[slot] = 0;
       this.matches[slot] = 0;
+      this.matchedLow[slot] = 0;
+      this.matchedHigh[slot] = 0;
     }
     return result;
   }
@@ -228,7 +245,10 @@ export class RelatedCandidateIndex {
   /** How many stories of the window carry each tag. */
   tagStatistics(tagIds: readonly string[]): TagStatistics {
     const documentFrequency = new Map<string, number>();
-    for (const id of tagIds) documentFrequency.set(id, this.tagFrequency.get(id) ?? 0);
+    for (const id of tagIds) {
+      const tag = this.tagIndex.get(id);
+      documentFrequency.set(id, tag === undefined ? 0 : this.tagFrequency[tag]);
+    }
     return { documentCount: this.live, documentFrequency };
   }
 
@@ -237,7 +257,7 @@ export class RelatedCandidateIndex {
     const weighted: [number, number][] = [];
     for (const [term, count] of termCounts(candidateText(story, this.options.textChars))) {
       const id = this.termIds.get(term);
-      const df = id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
+      const df = id === undefined ? 0 : this.documentFrequency[id];
       if (id === undefined || df === 0) continue;
       weighted.push([id, count * (Math.log((this.live + 1) / (df + 1)) + 1)]);
     }
@@ -251,37 +271,76 @@ export class RelatedCandidateIndex {
   private score(query: readonly number[]): number {
     const averageLength = this.live > 0 ? this.totalLength / this.live : 1;
     let touchedCount = 0;
-    for (const id of query) {
-      const df = this.documentFrequency[id] ?? 0;
-      const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-      const list = this.postings[id];
-      for (let i = 0; i < list.length; i++) {
-        const seq = list.seqs[i];
+    query.forEach((id, q) => {
+      const df = this.documentFrequency[id];
+      const idf = Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5));
+      for (const posting of this.postings[id]) {
+        const seq = posting >>> TF_BITS;
         const slot = seq % this.capacity;
         if (this.seqOfSlot[slot] !== seq) continue;
-        const tf = list.tfs[i];
+        const tf = posting & MAX_TF;
         const norm = K1 * (1 - B + (B * this.lengthOfSlot[slot]) / averageLength);
         if (this.matches[slot] === 0) this.touched[touchedCount++] = slot;
-        this.matches[slot] = this.matches[slot] + 1;
-        this.scores[slot] = this.scores[slot] + (idf * (tf * (K1 + 1))) / (tf + norm);
+        this.matches[slot] += 1;
+        if (q < 32) this.matchedLow[slot] |= 1 << q;
+        else this.matchedHigh[slot] |= 1 << (q - 32);
+        this.scores[slot] += (idf * (tf * (K1 + 1))) / (tf + norm);
       }
-    }
+    });
     return touchedCount;
   }
 
   private candidate(slot: number, query: readonly number[], similarity: number): RelatedCandidate {
-    const story = this.storyOfSlot[slot]!;
-    const own = new Set(this.termsOfSlot[slot]);
+    const cluster = this.clusterOfSlot[slot];
+    const low = this.matchedLow[slot];
+    const high = this.matchedHigh[slot];
     return {
-      uri: story.uri,
-      ...(story.headline ? { headline: story.headline } : {}),
-      versioncreated: story.versioncreated,
-      ...(story.clusterKey ? { clusterKey: story.clusterKey } : {}),
-      tags: story.tags,
+      uri: this.uriOfSlot[slot]!,
+      versioncreated: new Date(this.timeOfSlot[slot]).toISOString(),
+      ...(cluster ? { clusterKey: cluster } : {}),
+      tags: this.unpackTags(this.tagsOfSlot[slot] ?? [0]),
       // The query terms it shares, most characteristic first: what a link's reason names.
-      terms: query.filter((id) => own.has(id)).map((id) => this.termNames[id]),
+      terms: query
+        .filter((_, q) => (q < 32 ? (low >>> q) & 1 : (high >>> (q - 32)) & 1))
+        .map((id) => this.termNames[id]),
       textSimilarity: similarity,
     };
+  }
+
+  private packTags(tags: readonly ScoredTag[]): number[] {
+    const confidence = new Map<number, number>();
+    for (const tag of tags) confidence.set(this.tagNumber(tag), tag.confidence);
+    const packed = [confidence.size];
+    for (const tag of confidence.keys()) {
+      packed.push(tag);
+      this.tagFrequency[tag] += 1;
+    }
+    for (const value of confidence.values()) packed.push(Math.round(value * 1e6));
+    return packed;
+  }
+
+  private unpackTags(packed: readonly number[]): ScoredTag[] {
+    const count = packed[0];
+    const tags: ScoredTag[] = [];
+    for (let i = 1; i <= count; i++)
+      tags.push({
+        id: this.tagIdOf[packed[i]],
+        kind: this.tagKindOf[packed[i]],
+        confidence: packed[i + count] / 1e6,
+      });
+    return tags;
+  }
+
+  private tagNumber(tag: ScoredTag): number {
+    let index = this.tagIndex.get(tag.id);
+    if (index === undefined) {
+      index = this.tagIdOf.length;
+      this.tagIndex.set(tag.id, index);
+      this.tagIdOf.push(tag.id);
+      this.tagKindOf.push(tag.kind);
+      this.tagFrequency.push(0);
+    }
+    return index;
   }
 
   private termId(term: string): number {
@@ -291,58 +350,63 @@ export class RelatedCandidateIndex {
       this.termIds.set(term, id);
       this.termNames.push(term);
       this.documentFrequency.push(0);
-      this.postings.push(new Postings());
+      this.postings.push([]);
     }
     return id;
   }
 
   private vacate(slot: number): void {
-    const story = this.storyOfSlot[slot];
-    const terms = this.termsOfSlot[slot];
-    if (!story || !terms) return;
-    for (const id of terms) this.documentFrequency[id] = (this.documentFrequency[id] ?? 1) - 1;
-    for (const id of new Set(story.tags.map((t) => t.id))) {
-      const left = (this.tagFrequency.get(id) ?? 1) - 1;
-      if (left > 0) this.tagFrequency.set(id, left);
-      else this.tagFrequency.delete(id);
-    }
-    this.slotOf.delete(story.uri);
+    const uri = this.uriOfSlot[slot];
+    if (uri === undefined) return;
+    const tags = this.tagsOfSlot[slot] ?? [0];
+    for (let i = 1; i <= tags[0]; i++) this.tagFrequency[tags[i]] -= 1;
+    this.slotOf.delete(uri);
     this.seqOfSlot[slot] = -1;
-    this.termsOfSlot[slot] = undefined;
-    this.storyOfSlot[slot] = undefined;
+    this.versionOfSlot[slot] = NaN;
+    this.uriOfSlot[slot] = undefined;
+    this.clusterOfSlot[slot] = undefined;
+    this.tagsOfSlot[slot] = undefined;
     this.live -= 1;
     this.totalLength -= this.lengthOfSlot[slot];
-    this.livePostings -= terms.length;
-    this.stalePostings += terms.length;
+    this.livePostings -= this.termCountOfSlot[slot];
+    this.stalePostings += this.termCountOfSlot[slot];
     if (this.stalePostings > Math.max(this.livePostings, 100_000)) this.compact();
   }
 
   /**
    * Drops the postings of stories that left, and the terms no story holds any more, so a
-   * long-running window's memory follows what it holds, not what it ever saw.
+   * long-running window's memory follows what it holds, not what it ever saw; document
+   * frequencies are exact again afterwards. With `renumber`, every story held gets its slot as
+   * sequence number again, so numbers never outgrow a posting.
    */
-  private compact(): void {
-    const isLive = (seq: number): boolean => this.seqOfSlot[seq % this.capacity] === seq;
-    const newId = new Int32Array(this.termNames.length).fill(-1);
+  private compact(renumber = false): void {
+    const seqOf = (seq: number): number => {
+      const slot = seq % this.capacity;
+      if (this.seqOfSlot[slot] !== seq) return -1;
+      return renumber ? slot : seq;
+    };
     const names: string[] = [];
     const frequencies: number[] = [];
     const postings: Postings[] = [];
     this.termIds.clear();
     this.termNames.forEach((name, id) => {
       const list = this.postings[id];
-      list.retain(isLive);
+      rewritePostings(list, seqOf);
       if (list.length === 0) return;
-      newId[id] = names.length;
       this.termIds.set(name, names.length);
       names.push(name);
-      frequencies.push(this.documentFrequency[id]);
+      frequencies.push(list.length);
       postings.push(list);
     });
     this.termNames = names;
     this.documentFrequency = frequencies;
     this.postings = postings;
-    for (const terms of this.termsOfSlot)
-      if (terms) for (let i = 0; i < terms.length; i++) terms[i] = newId[terms[i]]!;
+    if (renumber) {
+      for (let slot = 0; slot < this.capacity; slot++)
+        if (this.seqOfSlot[slot] >= 0) this.seqOfSlot[slot] = slot;
+      // Above every number held, and still `nextSeq % capacity === nextSlot`.
+      this.nextSeq = this.capacity + this.nextSlot;
+    }
     this.stalePostings = 0;
   }
 }
