@@ -78,7 +78,10 @@ describe('RecentSignatures', () => {
         newest.delete(r.uri);
         newest.set(r.uri, r);
       }
-      const live = [...newest.values()].filter((r) => recent.findByUri(r.uri) === r);
+      // Each entry has a cluster key of its own: the one held for a uri tells which it is.
+      const live = [...newest.values()].filter(
+        (r) => recent.findByUri(r.uri)?.clusterKey === r.clusterKey,
+      );
       let best: { entry: ClusterEntry; distance: number } | undefined;
       for (const r of live) {
         const distance = hammingDistance(probe, r.signature);

@@ -15,7 +15,9 @@ const countBits = popcount;
 export class RecentSignatures {
   private readonly hi: Uint32Array;
   private readonly lo: Uint32Array;
-  private readonly entries: (ClusterEntry | undefined)[];
+  // Strings by slot rather than an entry object each: a window holds tens of thousands.
+  private readonly uriOf: (string | undefined)[];
+  private readonly clusterOf: (string | undefined)[];
   private readonly slotOf = new Map<string, number>();
   /** The slot written next, which holds the oldest entry once the ring is full. */
   private next = 0;
@@ -23,12 +25,13 @@ export class RecentSignatures {
   constructor(private readonly capacity: number) {
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
-    this.entries = new Array<ClusterEntry | undefined>(capacity).fill(undefined);
+    this.uriOf = new Array<string | undefined>(capacity).fill(undefined);
+    this.clusterOf = new Array<string | undefined>(capacity).fill(undefined);
   }
 
   findByUri(uri: string): ClusterEntry | undefined {
     const slot = this.slotOf.get(uri);
-    return slot === undefined ? undefined : this.entries[slot];
+    return slot === undefined ? undefined : this.entryAt(slot);
   }
 
   /** The closest signature within `maxDistance`; of equally close ones, the oldest. */
@@ -42,24 +45,37 @@ export class RecentSignatures {
     for (let i = 0, slot = this.next; i < this.capacity; i++, slot++) {
       if (slot === this.capacity) slot = 0;
       const distance = countBits((hi ^ his[slot]) >>> 0) + countBits((lo ^ los[slot]) >>> 0);
-      if (distance < bestDistance && this.entries[slot]) {
+      if (distance < bestDistance && this.uriOf[slot] !== undefined) {
         bestDistance = distance;
         bestSlot = slot;
       }
     }
-    const entry = bestSlot >= 0 ? this.entries[bestSlot] : undefined;
+    const entry = bestSlot >= 0 ? this.entryAt(bestSlot) : undefined;
     return entry ? { entry, distance: bestDistance } : undefined;
   }
 
   remember(entry: ClusterEntry): void {
     const previous = this.slotOf.get(entry.uri);
-    if (previous !== undefined) this.entries[previous] = undefined;
-    const oldest = this.entries[this.next];
-    if (oldest) this.slotOf.delete(oldest.uri);
-    this.entries[this.next] = entry;
+    if (previous !== undefined) this.clear(previous);
+    const oldest = this.uriOf[this.next];
+    if (oldest !== undefined) this.slotOf.delete(oldest);
+    this.uriOf[this.next] = entry.uri;
+    this.clusterOf[this.next] = entry.clusterKey;
     this.hi[this.next] = entry.signature.hi;
     this.lo[this.next] = entry.signature.lo;
     this.slotOf.set(entry.uri, this.next);
     this.next = (this.next + 1) % this.capacity;
+  }
+
+  private clear(slot: number): void {
+    this.uriOf[slot] = undefined;
+    this.clusterOf[slot] = undefined;
+  }
+
+  private entryAt(slot: number): ClusterEntry | undefined {
+    const uri = this.uriOf[slot];
+    const clusterKey = this.clusterOf[slot];
+    if (uri === undefined || clusterKey === undefined) return undefined;
+    return { uri, clusterKey, signature: { hi: this.hi[slot], lo: this.lo[slot] } };
   }
 }

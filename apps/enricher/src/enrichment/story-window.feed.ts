@@ -20,6 +20,7 @@ import { warmUpWindow } from './story-window.warm-up';
 /** How long start-up waits for the feed's partitions before reading the index anyway. */
 const JOIN_WAIT_MS = 30_000;
 const RESTART_DELAY_MS = 5_000;
+const FEED_FETCH_BYTES = 512 * 1024;
 
 /**
  * Keeps every replica's window complete. Each replica follows the enriched topic (all
@@ -83,7 +84,14 @@ export class StoryWindowFeed implements OnModuleInit, OnApplicationShutdown {
       retry: { retries: 10, maxRetryTime: 5_000 },
     });
     const groupId = `${this.config.KAFKA_GROUP_PREFIX}.enricher-window.${hostname()}.${process.pid}`;
-    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    // Small fetches: the feed is read as it comes, and its buffers count against the enricher's
+    // memory (a record larger than this still arrives, alone).
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxBytes: FEED_FETCH_BYTES,
+      maxBytesPerPartition: FEED_FETCH_BYTES,
+    });
     this.consumer = consumer;
     const joined = new Promise<boolean>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));

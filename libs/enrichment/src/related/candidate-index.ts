@@ -1,6 +1,7 @@
 import type { CanonicalStory } from '@lib/contracts';
 import { contentWords } from '../text/terms';
 import type { RelatedCandidate, ScoredTag } from './score-related';
+import { PostingStore } from './posting-store';
 import type { TagStatistics } from './tag-statistics';
 
 /** The text a story is matched on: headline, abstract and lead carry a wire story's subject. */
@@ -32,12 +33,9 @@ const K1 = 1.2;
 const B = 0.75;
 
 /**
- * The stories one term occurs in, one small integer each: the story's sequence number × 16 plus
- * its count of the term (up to 15; BM25 saturates long before). Most terms occur in one or two
- * stories, and a plain array of small integers costs a few dozen bytes where typed arrays cost
- * hundreds.
+ * A posting is one small integer: the story's sequence number × 16 plus its count of the term
+ * (up to 15; BM25 saturates long before).
  */
-type Postings = number[];
 const TF_BITS = 4;
 const MAX_TF = (1 << TF_BITS) - 1;
 /** Sequence numbers stay below this so a posting stays a small integer; then they are renumbered. */
@@ -51,17 +49,6 @@ const DEFAULTS: Required<CandidateIndexOptions> = {
   minimumShouldMatch: 0.1,
   sequenceLimit: SEQ_LIMIT,
 };
-
-/** Drops the entries `seqOf` maps to -1 and renumbers the others, in place. */
-function rewritePostings(list: Postings, seqOf: (seq: number) => number): void {
-  let kept = 0;
-  for (const posting of list) {
-    const seq = seqOf(posting >>> TF_BITS);
-    if (seq < 0) continue;
-    list[kept++] = seq * (MAX_TF + 1) + (posting & MAX_TF);
-  }
-  list.length = kept;
-}
 
 function candidateText(story: CandidateText, chars: number): string {
   return [story.headline, story.description, story.body_text]
@@ -94,7 +81,7 @@ export class RelatedCandidateIndex {
   private readonly termIds = new Map<string, number>();
   private termNames: string[] = [];
   private documentFrequency: number[] = [];
-  private postings: Postings[] = [];
+  private readonly postings = new PostingStore();
 
   /** Tags by index: a story holds indexes, and a tag's id and kind are kept once. */
   private readonly tagIndex = new Map<string, number>();
@@ -183,7 +170,7 @@ export class RelatedCandidateIndex {
     for (const [term, count] of counts) {
       const id = this.termId(term);
       this.documentFrequency[id] += 1;
-      this.postings[id].push(seq * (MAX_TF + 1) + Math.min(count, MAX_TF));
+      this.postings.add(id, seq * (MAX_TF + 1) + Math.min(count, MAX_TF));
       length += count;
     }
     const time = Date.parse(story.versioncreated);
@@ -200,6 +187,7 @@ export class RelatedCandidateIndex {
     this.totalLength += length;
     this.livePostings += counts.size;
     this.nextSlot = (slot + 1) % this.capacity;
+    if (this.postings.unpacked > Math.max(this.postings.size / 4, 10_000)) this.compact();
   }
 
   /** Takes a story out (killed, withheld); unknown uris are ignored. */
@@ -271,22 +259,25 @@ export class RelatedCandidateIndex {
   private score(query: readonly number[]): number {
     const averageLength = this.live > 0 ? this.totalLength / this.live : 1;
     let touchedCount = 0;
-    query.forEach((id, q) => {
-      const df = this.documentFrequency[id];
-      const idf = Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5));
-      for (const posting of this.postings[id]) {
-        const seq = posting >>> TF_BITS;
-        const slot = seq % this.capacity;
-        if (this.seqOfSlot[slot] !== seq) continue;
-        const tf = posting & MAX_TF;
-        const norm = K1 * (1 - B + (B * this.lengthOfSlot[slot]) / averageLength);
-        if (this.matches[slot] === 0) this.touched[touchedCount++] = slot;
-        this.matches[slot] += 1;
-        if (q < 32) this.matchedLow[slot] |= 1 << q;
-        else this.matchedHigh[slot] |= 1 << (q - 32);
-        this.scores[slot] += (idf * (tf * (K1 + 1))) / (tf + norm);
-      }
-    });
+    let q = 0;
+    let idf = 0;
+    const visit = (posting: number): void => {
+      const seq = posting >>> TF_BITS;
+      const slot = seq % this.capacity;
+      if (this.seqOfSlot[slot] !== seq) return;
+      const tf = posting & MAX_TF;
+      const norm = K1 * (1 - B + (B * this.lengthOfSlot[slot]) / averageLength);
+      if (this.matches[slot] === 0) this.touched[touchedCount++] = slot;
+      this.matches[slot] += 1;
+      if (q < 32) this.matchedLow[slot] |= 1 << q;
+      else this.matchedHigh[slot] |= 1 << (q - 32);
+      this.scores[slot] += (idf * (tf * (K1 + 1))) / (tf + norm);
+    };
+    for (q = 0; q < query.length; q++) {
+      const df = this.documentFrequency[query[q]];
+      idf = Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5));
+      this.postings.forEach(query[q], visit);
+    }
     return touchedCount;
   }
 
@@ -350,7 +341,7 @@ export class RelatedCandidateIndex {
       this.termIds.set(term, id);
       this.termNames.push(term);
       this.documentFrequency.push(0);
-      this.postings.push([]);
+      this.postings.addTerm();
     }
     return id;
   }
@@ -374,33 +365,29 @@ export class RelatedCandidateIndex {
   }
 
   /**
-   * Drops the postings of stories that left, and the terms no story holds any more, so a
-   * long-running window's memory follows what it holds, not what it ever saw; document
-   * frequencies are exact again afterwards. With `renumber`, every story held gets its slot as
-   * sequence number again, so numbers never outgrow a posting.
+   * Packs the postings and drops those of stories that left, and the terms no story holds any
+   * more, so a long-running window's memory follows what it holds, not what it ever saw;
+   * document frequencies are exact again afterwards. With `renumber`, every story held gets its
+   * slot as sequence number again, so numbers never outgrow a posting.
    */
   private compact(renumber = false): void {
-    const seqOf = (seq: number): number => {
+    const rewrite = (posting: number): number => {
+      const seq = posting >>> TF_BITS;
       const slot = seq % this.capacity;
       if (this.seqOfSlot[slot] !== seq) return -1;
-      return renumber ? slot : seq;
+      return renumber ? slot * (MAX_TF + 1) + (posting & MAX_TF) : posting;
     };
-    const names: string[] = [];
-    const frequencies: number[] = [];
-    const postings: Postings[] = [];
+    const { newTerm, lengths } = this.postings.compact(rewrite);
+    const names = new Array<string>(lengths.length);
     this.termIds.clear();
     this.termNames.forEach((name, id) => {
-      const list = this.postings[id];
-      rewritePostings(list, seqOf);
-      if (list.length === 0) return;
-      this.termIds.set(name, names.length);
-      names.push(name);
-      frequencies.push(list.length);
-      postings.push(list);
+      const term = newTerm[id];
+      if (term < 0) return;
+      names[term] = name;
+      this.termIds.set(name, term);
     });
     this.termNames = names;
-    this.documentFrequency = frequencies;
-    this.postings = postings;
+    this.documentFrequency = lengths;
     if (renumber) {
       for (let slot = 0; slot < this.capacity; slot++)
         if (this.seqOfSlot[slot] >= 0) this.seqOfSlot[slot] = slot;
