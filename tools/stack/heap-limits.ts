@@ -3,7 +3,8 @@
  * the live set before collecting, and RSS follows; a limit a little above what the largest
  * accepted input needs keeps RSS near the working set (docs/benchmarks.md, "What bounds memory").
  * Ingest's is sized for one push of `INGEST_BATCH_MAX_BYTES` at a time, which its push budget
- * guarantees. npm start, the tests and the bench launch with these; docker-compose.yml and the
+ * guarantees; the enricher's for its window of recent stories (`ENRICHMENT_RELATED_WINDOW`,
+ * 25,000 by default, about 1.2 KB each) beside its gazetteer and topic model (~60 MB). npm start, the tests and the bench launch with these; docker-compose.yml and the
  * k8s ConfigMaps set the same values in NODE_OPTIONS (checked by test/deploy).
  */
 export const HEAP_LIMIT_MB = {

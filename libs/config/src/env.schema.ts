@@ -89,10 +89,13 @@ export const envSchema = z.object({
   TOPIC_MODEL_FILE: z.string().optional(),
   /** Earlier stories the enricher's window proposes per story before scoring related links. */
   ENRICHMENT_RELATED_CANDIDATES: positiveInt(20),
-  /** Most recent stories each enricher holds in memory as related-link candidates. */
-  ENRICHMENT_RELATED_WINDOW: positiveInt(50_000),
+  /**
+   * Most recent stories each enricher holds in memory as related-link candidates: about 1.2 KB
+   * of heap a story, so the enricher's heap limit must grow with it (tools/stack/heap-limits.ts).
+   */
+  ENRICHMENT_RELATED_WINDOW: positiveInt(25_000),
   /** Newest indexed stories an enricher reads into its window when it starts. */
-  ENRICHMENT_WINDOW_WARM_UP: z.coerce.number().int().min(0).default(50_000),
+  ENRICHMENT_WINDOW_WARM_UP: z.coerce.number().int().min(0).default(25_000),
   /** A related link this strong also links the earlier story back to the newer one. */
   ENRICHMENT_BACKLINK_MIN_SCORE: z.coerce.number().min(0).default(1),
   /** Earlier stories one new story may add itself to. */

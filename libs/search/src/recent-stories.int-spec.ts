@@ -14,6 +14,7 @@ function story(i: number): RecentStoryDocument {
     version: 1,
     pubstatus: 'usable',
     headline: `story ${i}`,
+    ...(i === 24 ? { body_text: 'tail '.repeat(100_000), body_lead: 'lead '.repeat(300) } : {}),
     versioncreated: new Date(Date.UTC(2026, 10, 27, 9, minute)).toISOString(),
     tags: [],
   };
@@ -53,6 +54,13 @@ describe('readRecentStories against the search engine', () => {
     const pages = await read(12, 5);
     expect(pages.flat()).toEqual(expected.slice(-12));
     expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
+  });
+
+  it('brings the lead of a body, not the whole of it', async () => {
+    const docs: RecentStoryDocument[] = [];
+    for await (const page of readRecentStories(client, index, 3)) docs.push(...page);
+    expect(docs.map((d) => d.body_lead)).toEqual([undefined, undefined, 'lead '.repeat(300)]);
+    expect(docs.every((d) => !('body_text' in d))).toBe(true);
   });
 
   it('reads every story when there are fewer than asked for', async () => {

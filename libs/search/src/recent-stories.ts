@@ -9,7 +9,7 @@ export type RecentStoryDocument = Pick<
   | 'pubstatus'
   | 'headline'
   | 'description'
-  | 'body_text'
+  | 'body_lead'
   | 'versioncreated'
   | 'cluster'
   | 'simhash'
@@ -22,7 +22,8 @@ const FIELDS: (keyof RecentStoryDocument)[] = [
   'pubstatus',
   'headline',
   'description',
-  'body_text',
+  // Never the whole body: wire copy runs to megabytes, and a page holds a thousand stories.
+  'body_lead',
   'versioncreated',
   'cluster',
   'simhash',
@@ -65,7 +66,8 @@ async function startOfNewest(
 
 /**
  * The newest `limit` indexed stories, oldest first (the order a window of recent stories wants
- * them in), a page at a time. Two passes, both paged with `search_after` so a page costs the same
+ * them in), a page at a time, with the lead of each body (`body_lead`) rather than all of it;
+ * stories indexed before that field existed come with headline and abstract only. Two passes, both paged with `search_after` so a page costs the same
  * however deep it is: where the newest begin, without sources, then those stories in order. An
  * alias that does not exist yet holds no stories.
  */

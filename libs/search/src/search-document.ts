@@ -9,6 +9,9 @@ export function documentIdFor(uri: string): string {
     : `sha256:${createHash('sha256').update(uri).digest('hex')}`;
 }
 
+/** Characters of the body kept apart for readers that need its lead only (the enricher's window). */
+export const BODY_LEAD_CHARS = 1500;
+
 export interface StorySearchDocument {
   uri: string;
   version: number;
@@ -19,6 +22,8 @@ export interface StorySearchDocument {
   subheadline?: string;
   description?: string;
   body_text?: string;
+  /** The body's first {@link BODY_LEAD_CHARS} characters, stored only: what a window of recent stories reads. */
+  body_lead?: string;
   body_html?: string;
   folded_text: string;
   folded_headline: string;
@@ -99,6 +104,7 @@ export function toSearchDocument(
     subheadline: story.subheadline,
     description: story.description,
     body_text: story.body_text,
+    body_lead: story.body_text?.slice(0, BODY_LEAD_CHARS),
     body_html: story.body_html,
     folded_text: foldForSearch(
       [story.headline, story.description, story.body_text].filter(Boolean).join('\n'),

@@ -30,7 +30,10 @@ export async function ensureStoriesIndex(
   refreshInterval?: string,
 ): Promise<string> {
   const existing = await currentIndexOf(client, alias);
-  if (existing) return existing;
+  if (existing) {
+    await addMissingFields(client, existing);
+    return existing;
+  }
   const index = versionedIndexName(alias, 1);
   const { settings, mappings } = storiesIndexDefinition(refreshInterval);
   try {
@@ -44,6 +47,23 @@ export async function ensureStoriesIndex(
     if (!isAlreadyExists(error)) throw error;
   }
   return index;
+}
+
+/**
+ * Gives an index created from an earlier definition the fields added to it since (a new field
+ * is a mapping change the engine takes in place; anything else needs a reindex).
+ */
+export async function addMissingFields(client: Client, index: string): Promise<string[]> {
+  const current = await client.indices.getMapping({ index });
+  const have = Object.values(current)[0]?.mappings.properties ?? {};
+  const wanted = definition.mappings.properties ?? {};
+  const missing = Object.keys(wanted).filter((field) => !(field in have));
+  if (missing.length > 0)
+    await client.indices.putMapping({
+      index,
+      properties: Object.fromEntries(missing.map((field) => [field, wanted[field]])),
+    });
+  return missing;
 }
 
 export async function currentIndexOf(client: Client, alias: string): Promise<string | null> {

@@ -10,7 +10,7 @@ function entryOf(doc: RecentStoryDocument): WindowEntry {
       pubstatus: doc.pubstatus as WindowEntry['story']['pubstatus'],
       headline: doc.headline,
       description: doc.description,
-      body_text: doc.body_text,
+      body_text: doc.body_lead,
       versioncreated: doc.versioncreated,
     },
     tags: doc.tags,
