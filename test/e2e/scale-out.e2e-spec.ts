@@ -131,6 +131,18 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
       Array.from({ length: count }, (_, k) => ninjs(from + k)),
     );
 
+  /** Pushes the copies as the window source; each must be indexed in the given cluster. */
+  const expectClusteredWith = async (
+    cluster: string,
+    copies: Record<string, unknown>[],
+  ): Promise<void> => {
+    await pushBatch(windowKey, copies);
+    for (const copy of copies)
+      expect(await eventually(() => indexedCluster(String(copy.uri)), REBALANCE_TIMEOUT_MS)).toBe(
+        cluster,
+      );
+  };
+
   const indexedCluster = async (uri: string): Promise<string | undefined> => {
     const found = await search.get<{ cluster?: string }>(
       { index: TEST_ALIAS, id: uri, _source: ['cluster'] },
@@ -270,11 +282,7 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
         'Turkey to send delegation to Moscow for Libya talks',
       ),
     );
-    await pushBatch(windowKey, copies);
-    for (const copy of copies)
-      expect(await eventually(() => indexedCluster(String(copy.uri)), REBALANCE_TIMEOUT_MS)).toBe(
-        seedCluster,
-      );
+    await expectClusteredWith(seedCluster, copies);
     expect(storiesHandledBy(fresh, ENRICHED, WINDOW_SOURCE)).toEqual(copies.map((c) => c.uri));
   });
 
@@ -300,11 +308,7 @@ describe('scale-out: several enricher and indexer instances in one consumer grou
         'Abidjan dockers strike over cocoa export levies',
       ),
     );
-    await pushBatch(windowKey, copies);
-    for (const copy of copies)
-      expect(await eventually(() => indexedCluster(String(copy.uri)), REBALANCE_TIMEOUT_MS)).toBe(
-        seedCluster,
-      );
+    await expectClusteredWith(seedCluster, copies);
     const byOther = storiesHandledBy(other, ENRICHED, WINDOW_SOURCE).filter((uri) =>
       uri.includes(':copy-2-'),
     );
