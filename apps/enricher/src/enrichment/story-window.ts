@@ -59,7 +59,8 @@ export class StoryWindow {
       version: story.version,
       versioncreated: story.versioncreated,
       ...(cluster ? { clusterKey: cluster } : {}),
-      tags: tags.map(({ id, kind, confidence }) => ({ id, kind, confidence })),
+      // The index keeps its own packed copy of the tags.
+      tags,
     });
   }
 }

@@ -5,6 +5,7 @@ const reason = { sharedEntities: [], sharedTerms: [] };
 describe('mergeBacklink', () => {
   it('adds the newer coverage in score order without duplicating a link', () => {
     const merged = mergeBacklink(
+      'target',
       [
         { uri: 'a', score: 2, reason },
         { uri: 'b', score: 0.5, reason },
@@ -19,7 +20,7 @@ describe('mergeBacklink', () => {
 
   it('keeps the ten strongest', () => {
     const existing = Array.from({ length: 10 }, (_, i) => ({ uri: `s${i}`, score: 1 + i, reason }));
-    const merged = mergeBacklink(existing, { uri: 'new', score: 5.5, reason });
+    const merged = mergeBacklink('target', existing, { uri: 'new', score: 5.5, reason });
     expect(merged).toHaveLength(10);
     expect(merged.map((l) => l.uri)).toContain('new');
     expect(merged.map((l) => l.uri)).not.toContain('s0');

@@ -4,19 +4,24 @@ import type { RelatedLink, StoryBacklinkedV1 } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { DONE, type MessageOutcome } from '@lib/kafka';
 import {
-  MAX_RELATED_LINKS,
   SEARCH_CLIENT,
   backlinksIndexFor,
   documentIdFor,
   ensureBacklinksIndex,
+  mergeRelatedLinks,
   type BacklinksDocument,
 } from '@lib/search';
 
-/** A story's backlinks with one more added: one link per story, strongest first, bounded. */
-export function mergeBacklink(existing: readonly RelatedLink[], link: RelatedLink): RelatedLink[] {
-  return [link, ...existing.filter((l) => l.uri !== link.uri)]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_RELATED_LINKS);
+/**
+ * A story's backlinks with one more added: the newest link to a story replaces the one before,
+ * the rest as readers see them (`mergeRelatedLinks`: strongest first, bounded).
+ */
+export function mergeBacklink(
+  targetUri: string,
+  existing: readonly RelatedLink[],
+  link: RelatedLink,
+): RelatedLink[] {
+  return mergeRelatedLinks(targetUri, [link], existing);
 }
 
 interface Stored {
@@ -72,7 +77,7 @@ export class BacklinkService implements OnModuleInit {
         const current = stored.get(id);
         const links = events
           .filter((e) => e.payload.targetUri === uri)
-          .reduce((merged, e) => mergeBacklink(merged, e.payload.link), current?.links ?? []);
+          .reduce((merged, e) => mergeBacklink(uri, merged, e.payload.link), current?.links ?? []);
         operations.push(
           current
             ? {
