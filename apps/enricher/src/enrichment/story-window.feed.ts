@@ -15,12 +15,14 @@ import { KafkaPublisher, errorMessage } from '@lib/kafka';
 import { METRICS_REGISTRY } from '@lib/observability';
 import { SEARCH_CLIENT } from '@lib/search';
 import { StoryWindow } from './story-window';
-import { warmUpWindow } from './story-window.warm-up';
+import { warmUpWindow, warmUpWithRetries } from './story-window.warm-up';
 
 /** How long start-up waits for the feed's partitions before reading the index anyway. */
 const JOIN_WAIT_MS = 30_000;
 const RESTART_DELAY_MS = 5_000;
 const FEED_FETCH_BYTES = 512 * 1024;
+/** How long start-up keeps trying to read the index (a fresh engine may not have its shards yet). */
+const WARM_UP_DEADLINE_MS = 60_000;
 
 /**
  * Keeps every replica's window complete. Each replica follows the enriched topic (all
@@ -57,18 +59,33 @@ export class StoryWindowFeed implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.follow();
     const started = Date.now();
-    const taken = await warmUpWindow(
-      this.window,
-      this.client,
-      this.config.ES_STORIES_ALIAS,
-      this.config.ENRICHMENT_WINDOW_WARM_UP,
-      (uri) => this.gone?.has(uri) ?? false,
+    const alias = this.config.ES_STORIES_ALIAS;
+    const result = await warmUpWithRetries(
+      () =>
+        warmUpWindow(
+          this.window,
+          this.client,
+          alias,
+          this.config.ENRICHMENT_WINDOW_WARM_UP,
+          (uri) => this.gone?.has(uri) ?? false,
+        ),
+      {
+        deadlineMs: WARM_UP_DEADLINE_MS,
+        baseDelayMs: 500,
+        onRetry: (attempt, error, delay) =>
+          this.log.warn(
+            `window: reading ${alias} failed (${error}); attempt ${attempt + 1} in ${delay} ms`,
+          ),
+      },
     );
     this.gone = null;
-    this.log.log(
-      `window: ${taken} stories read from ${this.config.ES_STORIES_ALIAS} in ${Date.now() - started} ms; ` +
-        `${this.window.related.size} held`,
-    );
+    const held = `${this.window.related.size} held after ${Date.now() - started} ms`;
+    if (result.complete)
+      this.log.log(`window: ${result.taken} stories read from ${alias}; ${held}`);
+    else
+      this.log.warn(
+        `window: gave up reading ${alias} (${result.error}); ${held}, the rest fills as stories are enriched`,
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import { backoffDelay, errorMessage, sleep } from '@lib/kafka';
 import { readRecentStories, type RecentStoryDocument } from '@lib/search';
 import type { StoryWindow, WindowEntry } from './story-window';
 
@@ -40,4 +41,39 @@ export async function warmUpWindow(
       taken += 1;
     }
   return taken;
+}
+
+export interface WarmUpRetry {
+  /** Give up this long after the first attempt began. */
+  deadlineMs: number;
+  baseDelayMs: number;
+  onRetry: (attempt: number, error: string, delayMs: number) => void;
+  now?: () => number;
+  wait?: (ms: number) => Promise<void>;
+}
+
+export type WarmUpResult = { complete: true; taken: number } | { complete: false; error: string };
+
+/**
+ * Runs the warm-up until it completes or the deadline passes. A freshly started engine answers
+ * before the index's shards are assigned; the window is an optimisation, so the enricher must
+ * not die of that: it goes on with whatever was read (a retry skips what the window holds).
+ */
+export async function warmUpWithRetries(
+  warmUp: () => Promise<number>,
+  retry: WarmUpRetry,
+): Promise<WarmUpResult> {
+  const now = retry.now ?? Date.now;
+  const wait = retry.wait ?? sleep;
+  const deadline = now() + retry.deadlineMs;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return { complete: true, taken: await warmUp() };
+    } catch (error) {
+      const delay = backoffDelay(attempt, retry.baseDelayMs, 5_000);
+      if (now() + delay > deadline) return { complete: false, error: errorMessage(error) };
+      retry.onRetry(attempt, errorMessage(error), delay);
+      await wait(delay);
+    }
+  }
 }
