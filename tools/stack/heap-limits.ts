@@ -4,12 +4,14 @@
  * accepted input needs keeps RSS near the working set (docs/benchmarks.md, "What bounds memory").
  * Ingest's is sized for one push of `INGEST_BATCH_MAX_BYTES` at a time, which its push budget
  * guarantees; the enricher's for its window of recent stories (`ENRICHMENT_RELATED_WINDOW`,
- * 25,000 by default, about 1.2 KB each) beside its gazetteer and topic model (~60 MB). npm start, the tests and the bench launch with these; docker-compose.yml and the
+ * 25,000 by default, about 1.2 KB each) beside its gazetteer and topic model (~60 MB) and the
+ * slice it works on (at most `KAFKA_CONSUMER_MAX_BATCH_BYTES` of events, each story read to
+ * `ENRICHMENT_MAX_TEXT_CHARS`: a backlog of 2 MB stories fits). npm start, the tests and the bench launch with these; docker-compose.yml and the
  * k8s ConfigMaps set the same values in NODE_OPTIONS (checked by test/deploy).
  */
 export const HEAP_LIMIT_MB = {
   ingest: 192,
-  enricher: 160,
+  enricher: 128,
   indexer: 128,
   api: 128,
 } as const;

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   KAFKA_CONSUMER_CONCURRENCY: positiveInt(8),
   /** Messages handed to a handler and committed together; a bigger fetch is worked through in slices. */
   KAFKA_CONSUMER_MAX_BATCH: positiveInt(250),
+  /** ...and at most this many bytes of messages (a larger message goes alone): bounds a slice's memory. */
+  KAFKA_CONSUMER_MAX_BATCH_BYTES: positiveInt(4 * 1024 * 1024),
   /** Partitions one consumer works on at once, each in offset order. */
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
   /** How long a silent consumer keeps its partitions before the group moves them to the others. */
@@ -102,6 +104,8 @@ export const envSchema = z.object({
   ENRICHMENT_MAX_BACKLINKS: z.coerce.number().int().min(0).default(3),
   /** Recent signatures kept in memory per enricher: the stories a new one may join the cluster of. */
   ENRICHMENT_RECENT_SIGNATURES: positiveInt(50_000),
+  /** Characters of a story's body enrichment reads; a longer body is tagged and linked by its opening. */
+  ENRICHMENT_MAX_TEXT_CHARS: positiveInt(100_000),
 
   INGEST_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
   /** Items in one `POST /v1/ingest/batch`. */

@@ -11,6 +11,7 @@ import { enrichStory } from './enrich-story';
 import type { EntityResources } from './entities/load-gazetteer';
 import type { RelatedCandidate } from './related/score-related';
 import type { TagStatistics } from './related/tag-statistics';
+import { DEFAULT_MAX_TEXT_CHARS, readableLead } from './text/story-text';
 import type { CompiledTopicModel } from './topics/predict-topics';
 
 /** Where earlier stories come from: the enricher's window, the search engine offline, or nothing. */
@@ -34,16 +35,23 @@ export interface EnrichmentResourcesInput {
   topics?: CompiledTopicModel;
 }
 
+export interface EnrichmentLimits {
+  /** Characters of body (and of abstract) read; the rest is ignored (see `readableLead`). */
+  maxTextChars?: number;
+}
+
 /**
  * Gathers a story's neighbours, then runs the pure `enrichStory` over them. Returns the
  * signature too, so callers can remember it and index it.
  */
 export async function enrichWithNeighbours(
-  story: CanonicalStory,
+  fullStory: CanonicalStory,
   resources: EnrichmentResourcesInput,
   neighbours: StoryNeighbours,
   recent?: RecentClusters,
+  limits: EnrichmentLimits = {},
 ): Promise<{ enrichment: Enrichment; signature: SimHash }> {
+  const story = readableLead(fullStory, limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS);
   const signature = storySignature(story);
   const [indexed, candidates] = await Promise.all([
     neighbours.clusterNeighbours(story.uri, toHex(signature)),

@@ -37,6 +37,7 @@ export async function bootstrapConsumerService(
     maxAttempts: config.KAFKA_MAX_ATTEMPTS,
     retryBaseMs: config.KAFKA_RETRY_BASE_MS,
     maxBatchMessages: config.KAFKA_CONSUMER_MAX_BATCH,
+    maxBatchBytes: config.KAFKA_CONSUMER_MAX_BATCH_BYTES,
     partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     deadLetters: app.get(KafkaPublisher),

@@ -8,6 +8,7 @@ export * from './kafka-publisher';
 export * from './topic-admin';
 export * from './envelope.factory';
 export * from './parse-event';
+export * from './batch-slices';
 export * from './kafka-batch.server';
 export * from './kafka-producer.module';
 export * from './consumer-readiness.check';

@@ -4,6 +4,7 @@ import { Kafka, logLevel, type Consumer, type EachBatchPayload, type KafkaMessag
 import { isObservable, lastValueFrom } from 'rxjs';
 import { withCorrelation } from '@lib/observability';
 import { backoffDelay } from './backoff';
+import { sliceBatch } from './batch-slices';
 import { CORRELATION_HEADER } from './envelope.factory';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
 import type { InboundBatch, InboundMessage, MessageOutcome } from './inbound-message';
@@ -18,6 +19,8 @@ const OUTAGE_MAX_BACKOFF_MS = 5_000;
 const DRAIN_TIMEOUT_MS = 7_000;
 /** Messages handed to a handler at once and committed together. */
 const DEFAULT_MAX_BATCH_MESSAGES = 100;
+/** Bytes of messages handed to a handler at once (past the first message). */
+const DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_TICK_MS = 1_000;
 
 export interface KafkaBatchServerOptions {
@@ -31,6 +34,8 @@ export interface KafkaBatchServerOptions {
   partitionsConsumedConcurrently?: number;
   /** Messages handed to the handler at once (default 100); a larger fetch is handled in slices. */
   maxBatchMessages?: number;
+  /** Bytes (keys and values) handed to the handler at once (default 4 MiB); a larger message goes alone. */
+  maxBatchBytes?: number;
   metrics?: ConsumerMetrics;
   /** A crashed member's partitions wait this long before the group rebalances (default 30 s). */
   sessionTimeoutMs?: number;
@@ -135,11 +140,15 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     if (!handler || batch.messages.length === 0) return;
     // A fetch can hold a megabyte of messages per partition: worked through in slices, each
     // committed as soon as it is settled, so a slow handler neither outlives the session nor
-    // redoes the whole fetch after a restart. Slices run in order: one key keeps its order.
-    const sliceSize = this.options.maxBatchMessages ?? DEFAULT_MAX_BATCH_MESSAGES;
-    for (let start = 0; start < batch.messages.length; start += sliceSize) {
+    // redoes the whole fetch after a restart, and a run of large stories is not held at once.
+    // Slices run in order: one key keeps its order.
+    const slices = sliceBatch(
+      batch.messages,
+      this.options.maxBatchMessages ?? DEFAULT_MAX_BATCH_MESSAGES,
+      this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
+    );
+    for (const slice of slices) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) return;
-      const slice = batch.messages.slice(start, start + sliceSize);
       const messages = slice.map((m) => toInbound(batch.topic, batch.partition, m));
       const stopTimer = this.options.metrics?.timeBatch();
       // kafkajs sends at most one heartbeat per interval; ticking keeps the member alive while

@@ -21,6 +21,7 @@ export interface EnrichedStory {
 @Injectable()
 export class EnrichStoryService {
   private readonly backlinkPolicy: BacklinkPolicy;
+  private readonly maxTextChars: number;
 
   constructor(
     @Inject(ENRICHMENT_RESOURCES) private readonly resources: EnrichmentResources,
@@ -32,6 +33,7 @@ export class EnrichStoryService {
       minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
       max: config.ENRICHMENT_MAX_BACKLINKS,
     };
+    this.maxTextChars = config.ENRICHMENT_MAX_TEXT_CHARS;
   }
 
   async enrich(payload: StoryIngestedV1Payload): Promise<EnrichedStory> {
@@ -41,6 +43,7 @@ export class EnrichStoryService {
       this.resources,
       this.neighbours,
       this.window.signatures,
+      { maxTextChars: this.maxTextChars },
     );
     const final = applyOverrides(enrichment, overrides);
     // The earlier stories this one links to strongly gain a link back, kept by the indexer.

@@ -41,6 +41,31 @@ export function bodyParagraphs(bodyText: string | undefined): string[] {
   return paragraphs;
 }
 
+/** How much of a story enrichment reads by default: enough for any article, not a whole transcript. */
+export const DEFAULT_MAX_TEXT_CHARS = 100_000;
+
+/**
+ * The story with its body (and abstract) cut to `maxChars`, at a paragraph break or else a space
+ * where one is near. Enrichment costs about a millisecond and a few hundred KB of heap per
+ * thousand characters, so a multi-megabyte body would stall the enricher for seconds; its tags,
+ * cluster and related links come from the opening, as an editor's would.
+ */
+export function readableLead<T extends StoryText>(story: T, maxChars: number): T {
+  const body = cut(story.body_text, maxChars);
+  const description = cut(story.description, maxChars);
+  if (body === story.body_text && description === story.description) return story;
+  return { ...story, body_text: body, description };
+}
+
+function cut(text: string | undefined, maxChars: number): string | undefined {
+  if (text === undefined || text.length <= maxChars) return text;
+  const head = text.slice(0, maxChars);
+  const paragraph = head.lastIndexOf('\n');
+  if (paragraph >= maxChars / 2) return head.slice(0, paragraph);
+  const space = head.search(/\s\S*$/);
+  return space >= maxChars / 2 ? head.slice(0, space) : head;
+}
+
 /** Headline, dateline, description and body paragraphs as segments. */
 export function storySegments(story: StoryText): TextSegment[] {
   const segments: TextSegment[] = [];
