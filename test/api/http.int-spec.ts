@@ -110,3 +110,34 @@ describe('api over HTTP: rate limiting', () => {
       expect((await fetch(`${stack.baseUrl}/health/ready`)).status).toBe(200);
   });
 });
+
+describe('api over HTTP: overload', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApiStack({ name: 'overload', env: { API_MAX_INFLIGHT: '2' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('refuses what is over API_MAX_INFLIGHT at once with 503 and Retry-After, answers the rest, and stays up', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        fetch(`${stack.baseUrl}/v1/search?q=${i % 2 === 0 ? 'oil' : 'wheat'}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+    const refused = answers.filter((answer) => answer.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0].headers.get('retry-after')).toBe('1');
+    expect(await refused[0].json()).toMatchObject({ error: 'API.BUSY' });
+    await Promise.all(answers.filter((a) => a.status === 200).map((a) => a.arrayBuffer()));
+    // Every slot was given back: requests one at a time are all answered.
+    for (let i = 0; i < 5; i += 1)
+      expect((await fetch(`${stack.baseUrl}/v1/search?q=oil`)).status).toBe(200);
+  });
+});

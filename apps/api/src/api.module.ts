@@ -1,17 +1,21 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, ConfigModule, type Env } from '@lib/config';
+import { APP_CONFIG, ConfigModule, loadConfig, type Env } from '@lib/config';
 import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { ObservabilityModule } from '@lib/observability';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { AdminModule } from './admin/admin.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { admitWhileFree } from './http/engine-admission';
 import { rateLimitOptions } from './http/rate-limit';
 import { NewsroomModule } from './newsroom/newsroom.module';
+import { SearchController } from './search/search.controller';
 import { StorySearchModule } from './search/search.module';
+import { StoriesController } from './stories/stories.controller';
 import { StoriesModule } from './stories/stories.module';
 import { StreamModule } from './stream/stream.module';
+import { TagsController } from './tags/tags.controller';
 import { TagsModule } from './tags/tags.module';
 
 @Module({
@@ -39,4 +43,11 @@ import { TagsModule } from './tags/tags.module';
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Every route that reads the engine; the stream, the page and the probes are never refused.
+    consumer
+      .apply(admitWhileFree(loadConfig().API_MAX_INFLIGHT))
+      .forRoutes(SearchController, StoriesController, TagsController);
+  }
+}

@@ -64,6 +64,8 @@ export const envSchema = z.object({
   /** Requests per client address and window on the api (a newsroom behind one NAT shares it); 0 switches it off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   API_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  /** Search, story and tag requests answered at once; the next gets a 503 with Retry-After. */
+  API_MAX_INFLIGHT: positiveInt(64),
   /** Browser origins allowed to call the api (comma-separated, `*` for any); empty allows none. */
   API_CORS_ORIGINS: z
     .string()
