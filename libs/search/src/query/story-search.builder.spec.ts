@@ -1,4 +1,9 @@
-import { buildStorySearch, sortFor, type StorySearchSpec } from './story-search.builder';
+import {
+  buildCopiesSearch,
+  buildStorySearch,
+  sortFor,
+  type StorySearchSpec,
+} from './story-search.builder';
 
 const base: StorySearchSpec = {
   text: null,
@@ -65,5 +70,27 @@ describe('buildStorySearch', () => {
     expect(
       buildStorySearch({ ...base, text: { type: 'term', text: 'oil' } }).highlight?.encoder,
     ).toBe('html');
+  });
+});
+
+describe('buildCopiesSearch', () => {
+  it('matches like the search, restricted to the page clusters, without scoring', () => {
+    const spec = {
+      text: { type: 'term', text: 'oil' },
+      filters: [],
+      from: ['2026-01-01'],
+      to: [],
+      sort: 'relevance',
+      collapse: true,
+      origin: '2026-11-27T12:00:00Z',
+      facetSize: 10,
+    } as const satisfies StorySearchSpec;
+    const request = buildCopiesSearch(spec, ['c1', 'c2']);
+    const matching = (buildStorySearch({ ...spec, sort: 'newest' }).query ?? {}) as object;
+    expect(request.query).toEqual({
+      bool: { filter: [matching, { terms: { collapse_key: ['c1', 'c2'] } }] },
+    });
+    expect(request.size).toBe(0);
+    expect(request.aggs?.clusters.terms).toEqual({ field: 'collapse_key', size: 2 });
   });
 });

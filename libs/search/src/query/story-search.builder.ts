@@ -99,14 +99,16 @@ export const COPY_SOURCE_FIELDS = [
 
 /**
  * The copies of the given clusters that match the search, newest first, with how many there are:
- * one request with a terms aggregation and its top hits per cluster.
+ * one request with a terms aggregation and its top hits per cluster. Everything is a filter:
+ * copies are ordered by time, so scoring them would be work thrown away (~1–2 ms of engine CPU
+ * a search), and filters can be cached.
  */
 export function buildCopiesSearch(spec: StorySearchSpec, keys: string[]): estypes.SearchRequest {
   const base = matchingStories(spec);
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { must: [base], filter: [{ terms: { collapse_key: keys } }] } },
+    query: { bool: { filter: [base, { terms: { collapse_key: keys } }] } },
     aggs: {
       clusters: {
         terms: { field: 'collapse_key', size: keys.length },
