@@ -11,9 +11,11 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ARG APP
+# MALLOC_ARENA_MAX: the same as every launcher (tools/stack/heap-limits.ts).
 ENV NODE_ENV=production \
     APP=${APP} \
-    HTTP_HOST=0.0.0.0
+    HTTP_HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules node_modules

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { envSchema } from '../../libs/config/src/env.schema';
-import { heapLimitOption } from '../../tools/stack/heap-limits';
+import { MALLOC_ARENA_MAX, heapLimitOption } from '../../tools/stack/heap-limits';
 import { SERVICE_NAMES } from '../../tools/stack/services';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -60,5 +61,13 @@ describe('docker-compose.yml', () => {
 
   it.each(SERVICE_NAMES)('runs %s with the heap limit every launcher uses', (app) => {
     expect(services[app].environment?.NODE_OPTIONS).toBe(heapLimitOption(app));
+  });
+});
+
+describe('Dockerfile', () => {
+  it('bounds malloc arenas in the runtime image as every launcher does', () => {
+    const dockerfile = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(new RegExp(`\\bMALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}\\b`));
   });
 });

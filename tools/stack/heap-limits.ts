@@ -28,3 +28,16 @@ export function heapLimitOption(name: Service): string {
 export function heapLimitArgs(name: Service, env: NodeJS.ProcessEnv): string[] {
   return env.NODE_OPTIONS?.includes('--max-old-space-size') ? [] : [heapLimitOption(name)];
 }
+
+/**
+ * glibc's malloc arenas: by default up to eight per core, each keeping its own freed memory, and
+ * Buffers (Kafka fetches, engine answers) are malloc'd from whichever thread asks. Two arenas cost
+ * the enricher ~20 MB less peak RSS over a 3,000-story replay (201/192 → 178/175 MB) for a few
+ * per cent of its CPU. Every launcher sets it: here, and the image (Dockerfile) for compose and k8s.
+ */
+export const MALLOC_ARENA_MAX = '2';
+
+/** A service's environment: the caller's, with the arena bound unless the caller sets one. */
+export function serviceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { MALLOC_ARENA_MAX, ...env };
+}

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { heapLimitArgs } from './heap-limits';
+import { heapLimitArgs, serviceEnv } from './heap-limits';
 
 export const SERVICE_NAMES = ['ingest', 'enricher', 'indexer', 'api'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -42,7 +42,7 @@ export class ServiceProcess {
       process.execPath,
       [...heapLimitArgs(name, options.env), entryPointOf(name)],
       {
-        env: options.env,
+        env: serviceEnv(options.env),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
