@@ -1,6 +1,7 @@
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { chunkByWeight } from './batch-slices';
 import { DependencyUnavailableError, isKafkaOutage } from './kafka.errors';
 
 /** An explicit Kafka envelope: never a raw domain object (ClientKafka would misread `key`). */
@@ -155,19 +156,5 @@ export function chunkBySize<T extends OutboundMessage & { value: Buffer | string
   messages: T[],
   maxBytes: number,
 ): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = sizeOf(message);
-    if (current.length > 0 && bytes + size > maxBytes) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(message);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return chunkByWeight(messages, sizeOf, maxBytes);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type Client, errors } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { DependencyUnavailableError } from '@lib/kafka';
+import { DependencyUnavailableError, chunkByWeight } from '@lib/kafka';
 import {
   SEARCH_CLIENT,
   WriteTargetCache,
@@ -97,23 +97,10 @@ export function bulkChunks(
   maxDocs: number,
   maxBytes: number,
 ): BulkOperation[][] {
-  const chunks: BulkOperation[][] = [];
-  let chunk: BulkOperation[] = [];
-  let bytes = 0;
-  for (const op of operations) {
-    const size =
-      targets *
-      (ACTION_BYTES + (op.kind === 'index' ? Buffer.byteLength(JSON.stringify(op.document)) : 0));
-    if (chunk.length > 0 && (chunk.length >= maxDocs || bytes + size > maxBytes)) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(op);
-    bytes += size;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  const weigh = (op: BulkOperation) =>
+    targets *
+    (ACTION_BYTES + (op.kind === 'index' ? Buffer.byteLength(JSON.stringify(op.document)) : 0));
+  return chunkByWeight(operations, weigh, maxBytes, maxDocs);
 }
 
 function isEngineOutage(error: unknown): boolean {
