@@ -135,6 +135,10 @@ describe('api over HTTP: overload', () => {
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0].headers.get('retry-after')).toBe('1');
     expect(await refused[0].json()).toMatchObject({ error: 'API.BUSY' });
+    const metrics = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(`^newswire_api_busy_total(\\{[^}]*\\})? ${refused.length}$`, 'm'),
+    );
     await Promise.all(answers.filter((a) => a.status === 200).map((a) => a.arrayBuffer()));
     // Every slot was given back: requests one at a time are all answered.
     for (let i = 0; i < 5; i += 1)

@@ -1,9 +1,10 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, ConfigModule, loadConfig, type Env } from '@lib/config';
 import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
-import { ObservabilityModule } from '@lib/observability';
+import { METRICS_REGISTRY, ObservabilityModule } from '@lib/observability';
+import { Counter, type Registry } from 'prom-client';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { AdminModule } from './admin/admin.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -44,10 +45,17 @@ import { TagsModule } from './tags/tags.module';
   ],
 })
 export class ApiModule implements NestModule {
+  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+
   configure(consumer: MiddlewareConsumer): void {
+    const busy = new Counter({
+      name: 'newswire_api_busy_total',
+      help: 'Requests answered 503 API.BUSY because API_MAX_INFLIGHT requests were being answered',
+      registers: [this.registry],
+    });
     // Every route that reads the engine; the stream, the page and the probes are never refused.
     consumer
-      .apply(admitWhileFree(loadConfig().API_MAX_INFLIGHT))
+      .apply(admitWhileFree(loadConfig().API_MAX_INFLIGHT, () => busy.inc()))
       .forRoutes(SearchController, StoriesController, TagsController);
   }
 }
