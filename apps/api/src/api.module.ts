@@ -1,7 +1,7 @@
 import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, ConfigModule, loadConfig, type Env } from '@lib/config';
+import { APP_CONFIG, ConfigModule, type Env } from '@lib/config';
 import { DatabaseModule, DatabaseReadinessCheck } from '@lib/database';
 import { METRICS_REGISTRY, ObservabilityModule } from '@lib/observability';
 import { Counter, type Registry } from 'prom-client';
@@ -45,7 +45,10 @@ import { TagsModule } from './tags/tags.module';
   ],
 })
 export class ApiModule implements NestModule {
-  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+  constructor(
+    @Inject(METRICS_REGISTRY) private readonly registry: Registry,
+    @Inject(APP_CONFIG) private readonly config: Env,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
     const busy = new Counter({
@@ -55,7 +58,7 @@ export class ApiModule implements NestModule {
     });
     // Every route that reads the engine; the stream, the page and the probes are never refused.
     consumer
-      .apply(admitWhileFree(loadConfig().API_MAX_INFLIGHT, () => busy.inc()))
+      .apply(admitWhileFree(this.config.API_MAX_INFLIGHT, () => busy.inc()))
       .forRoutes(SearchController, StoriesController, TagsController);
   }
 }

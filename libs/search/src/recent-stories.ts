@@ -67,9 +67,10 @@ async function startOfNewest(
 /**
  * The newest `limit` indexed stories, oldest first (the order a window of recent stories wants
  * them in), a page at a time, with the lead of each body (`body_lead`) rather than all of it;
- * stories indexed before that field existed come with headline and abstract only. Two passes, both paged with `search_after` so a page costs the same
- * however deep it is: where the newest begin, without sources, then those stories in order. An
- * alias that does not exist yet holds no stories.
+ * stories indexed before that field existed come with headline and abstract only. Two passes,
+ * both paged with `search_after` so a page costs the same however deep it is: where the newest
+ * begin, without sources, then those stories in order. An alias that does not exist yet holds
+ * no stories.
  */
 export async function* readRecentStories(
   client: Client,
