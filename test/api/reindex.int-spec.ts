@@ -4,7 +4,13 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { STORY_ENRICHED_V1, Topics, type StoryEnrichedV1Payload } from '@lib/contracts';
 import { createEnvelope, ensureTopics } from '@lib/kafka';
-import { documentIdFor, listVersionedIndexes, type StorySearchDocument } from '@lib/search';
+import {
+  documentIdFor,
+  listVersionedIndexes,
+  readTagNamesById,
+  tagNamesIndexFor,
+  type StorySearchDocument,
+} from '@lib/search';
 import { ServiceProcess } from '../../tools/stack/services';
 import { TEST_ES_NODE, testServiceEnv } from '../setup/test-env';
 import { eventually } from '../support/eventually';
@@ -75,7 +81,8 @@ describe('cli reindex', () => {
         source: i % 2 ? 'ap-feed' : 'reuters-feed',
         provider: i % 2 ? 'ap' : 'reuters',
         versioncreated: hoursAgo(48 - i / 100),
-        tags: [i % 3 ? TAGS.libya : TAGS.opec, TAGS.energy],
+        // The last stories alone carry Haftar: only the copy can bring that name back.
+        tags: [i >= STORIES - 10 ? TAGS.haftar : i % 3 ? TAGS.libya : TAGS.opec, TAGS.energy],
         cluster: `cluster:reindex-${Math.floor(i / 2)}`,
       }),
     );
@@ -84,6 +91,8 @@ describe('cli reindex', () => {
       latest.set(payload.story.uri, payload);
     }
     await store.index(...seeded);
+    // As in an index filled before tag names were kept beside it.
+    await search.indices.delete({ index: tagNamesIndexFor(alias) });
 
     // A fresh consumer group starting at the end of the topic: only this test's events reach the indexer.
     await ensureTopics({ brokers, partitions: 3, replicationFactor: 1 });
@@ -263,5 +272,14 @@ describe('cli reindex', () => {
       copied.filter((doc) => !(doc?.version === 1 && doc.tags.length === 2 && doc.cluster)),
     ).toEqual([]);
     expect(copied).toEqual(v1.docs.map(pick));
+  });
+
+  it('filled the tag names index from the stories it copied', async () => {
+    expect(await readTagNamesById(search, alias, [TAGS.haftar.id, TAGS.energy.id])).toEqual(
+      new Map([
+        [TAGS.haftar.id, TAGS.haftar.name],
+        [TAGS.energy.id, TAGS.energy.name],
+      ]),
+    );
   });
 });

@@ -89,6 +89,35 @@ describe('enrichment through the real enricher', () => {
     expect(story.cluster).toMatch(/^sh:[0-9a-f]{16}$/);
   });
 
+  it('labels search facets with the tag names the indexer stored beside the stories', async () => {
+    const story = await eventually(() => indexed(String(seed.uri)), PIPELINE_TIMEOUT_MS);
+    const haftar = story.tags.find((t) => t.id === 'person:khalifa-haftar');
+    expect(haftar?.name).toBeTruthy();
+    const stored = (await (
+      await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}-tags/_doc/person:khalifa-haftar`)
+    ).json()) as { _source?: { id: string; kind: string; name: string } };
+    expect(stored._source).toEqual({
+      id: 'person:khalifa-haftar',
+      kind: 'person',
+      name: haftar?.name,
+    });
+    const facets = await eventually(async () => {
+      const response = await fetch(
+        `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=Haftar&person=person:khalifa-haftar`,
+      );
+      const body = (await response.json()) as {
+        facets?: { people: { id: string; name: string; count: number }[] };
+      };
+      return body.facets?.people.length ? body.facets : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(facets.people).toContainEqual({
+      id: 'person:khalifa-haftar',
+      name: haftar?.name,
+      count: 1,
+    });
+    expect(facets.people.every((bucket) => bucket.name !== bucket.id)).toBe(true);
+  });
+
   it('adds topics learned from the Reuters archive', async () => {
     const oil = {
       uri: 'urn:newswire:test:opec-output',

@@ -6,12 +6,15 @@ import {
   bulkWriteTargets,
   createBuildingIndex,
   documentIdFor,
+  ensureTagNamesIndex,
   finishBuilding,
   listVersionedIndexes,
   readPreviousEnrichment,
   rebuildOperation,
   setIndexState,
   swapAlias,
+  tagNameDocuments,
+  writeTagNames,
   type BulkOperation,
 } from '@lib/search';
 import type { JobReporter } from './job-reporter';
@@ -140,6 +143,8 @@ class Reindex {
     const total = await this.countLiveStories();
     this.reporter.progress(0, total);
     const result = { written: 0, stale: 0, invalid: [] as string[] };
+    // Names are written with the stories, so a rebuild also fills an empty tag names index.
+    await ensureTagNamesIndex(this.client, this.alias);
     let after = '';
     for (;;) {
       const rows: StoryRow[] = await this.db.query(
@@ -168,6 +173,11 @@ class Reindex {
           );
         else result.invalid.push(row.uri);
       }
+      await writeTagNames(
+        this.client,
+        this.alias,
+        tagNameDocuments(rows.flatMap((row) => enrichment.get(row.uri)?.enrichment.tags ?? [])),
+      );
       const outcome = await this.write(next, operations);
       result.written += outcome.written;
       result.stale += outcome.stale;

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { RelatedLink } from '@lib/contracts';
 import { documentIdFor } from './search-document';
+import { ensureSideIndex } from './side-index';
 
 /** Links a story shows at most, its own and its newer coverage together. */
 export const MAX_RELATED_LINKS = 10;
@@ -21,25 +22,11 @@ export function backlinksIndexFor(alias: string): string {
 }
 
 /** Creates the backlinks index the first time; nothing in it is searched, only read by id. */
-export async function ensureBacklinksIndex(client: Client, alias: string): Promise<string> {
-  const index = backlinksIndexFor(alias);
-  if (await client.indices.exists({ index })) return index;
-  try {
-    await client.indices.create({
-      index,
-      settings: { index: { number_of_shards: 1, auto_expand_replicas: '0-1' } },
-      mappings: {
-        dynamic: 'strict',
-        properties: {
-          uri: { type: 'keyword' },
-          links: { type: 'object', enabled: false },
-        },
-      },
-    });
-  } catch (error) {
-    if (!(await client.indices.exists({ index }))) throw error;
-  }
-  return index;
+export function ensureBacklinksIndex(client: Client, alias: string): Promise<string> {
+  return ensureSideIndex(client, backlinksIndexFor(alias), {
+    uri: { type: 'keyword' },
+    links: { type: 'object', enabled: false },
+  });
 }
 
 /** The backlinks of each story asked for that has any; a missing index holds none. */

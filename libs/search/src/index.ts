@@ -18,3 +18,5 @@ export * from './search-story-neighbours';
 export * from './query/tag-name-lookup.builder';
 export * from './recent-stories';
 export * from './backlinks-index';
+export * from './tag-names-index';
+export * from './side-index';

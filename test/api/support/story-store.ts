@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Client as SearchClient } from '@elastic/elasticsearch';
 import type { Client as PgClient } from 'pg';
 import type { StoryEnrichedV1Payload } from '@lib/contracts';
-import { bulkWrite, documentIdFor, toSearchDocument } from '@lib/search';
+import {
+  bulkWrite,
+  documentIdFor,
+  ensureTagNamesIndex,
+  tagNameDocuments,
+  toSearchDocument,
+  writeTagNames,
+} from '@lib/search';
 
 /**
  * Writes stories the way the pipeline does: ingest's tables in PostgreSQL (the story, every
@@ -65,7 +72,16 @@ export class StoryStore {
     );
   }
 
+  /** Tag names first, as the indexer writes them, then the stories. */
   async index(...payloads: StoryEnrichedV1Payload[]): Promise<void> {
+    await ensureTagNamesIndex(this.search, this.alias);
+    await writeTagNames(
+      this.search,
+      this.alias,
+      tagNameDocuments(
+        payloads.flatMap((p) => (p.story.pubstatus === 'usable' ? p.enrichment.tags : [])),
+      ),
+    );
     const results = await bulkWrite(
       this.search,
       this.alias,

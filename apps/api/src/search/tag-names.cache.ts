@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { SEARCH_CLIENT, buildTagNamesRequest, readTagNames } from '@lib/search';
+import { SEARCH_CLIENT, readTagNamesById } from '@lib/search';
 
 /** Far more than the tags a newsroom's facets show in a few minutes; a name is ~100 bytes. */
 const MAX_NAMES = 50_000;
 
 /**
- * Display names of tag ids for facet labels. Facets count ids on flat fields; the names live in
- * the nested tag entries, which are costly to aggregate on every search, so each id's name is
- * read once and kept for `API_TAG_NAME_TTL_SECONDS`. Ids not yet known are asked for in one
- * request; an id the index no longer carries keeps its id as its label.
+ * Display names of tag ids for facet labels, read by id from the tag names index the indexer
+ * keeps (`<alias>-tags`) and kept for `API_TAG_NAME_TTL_SECONDS`. Ids not yet known are read in
+ * one request. An id without a stored name is labelled with itself, and that is kept as long,
+ * so it is not asked for on every search.
  */
 @Injectable()
 export class TagNameCache {
@@ -33,12 +33,9 @@ export class TagNameCache {
       else known.set(id, name);
     }
     if (missing.length === 0) return known;
-    const response = await this.client.search({
-      index: this.config.ES_STORIES_ALIAS,
-      ignore_unavailable: true,
-      ...buildTagNamesRequest(missing),
-    });
-    for (const [id, name] of readTagNames(response.aggregations)) {
+    const found = await readTagNamesById(this.client, this.config.ES_STORIES_ALIAS, missing);
+    for (const id of missing) {
+      const name = found.get(id) ?? id;
       this.names.set(id, name);
       known.set(id, name);
     }

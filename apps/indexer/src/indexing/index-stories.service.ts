@@ -5,6 +5,7 @@ import { withCorrelation } from '@lib/observability';
 import { documentIdFor, toSearchDocument, type BulkOperation } from '@lib/search';
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryIndexRepository } from './story-index.repository';
+import { TagNamesRecorder } from './tag-names.recorder';
 
 export type IndexOutcome =
   { status: 'done' } | { status: 'retry'; error: Error } | { status: 'dead'; error: Error };
@@ -17,6 +18,7 @@ export class IndexStoriesService {
   constructor(
     private readonly index: StoryIndexRepository,
     private readonly metrics: IndexingMetrics,
+    private readonly tagNames: TagNamesRecorder,
   ) {}
 
   async indexAll(events: StoryEnrichedV1[]): Promise<IndexOutcome[]> {
@@ -33,6 +35,18 @@ export class IndexStoriesService {
         document: toSearchDocument(event.payload, now, event.correlationId),
       };
     });
+    try {
+      await this.tagNames.record(
+        events.flatMap((e) =>
+          e.payload.story.pubstatus === 'usable' ? e.payload.enrichment.tags : [],
+        ),
+      );
+    } catch (error) {
+      // The names go first, so no story shows a tag whose name is missing: all wait for them.
+      this.metrics.countFailure('names');
+      const reason = error instanceof Error ? error : new Error(String(error));
+      return events.map(() => ({ status: 'retry', error: reason }));
+    }
     const stopTimer = this.metrics.timeBulk();
     let results: Awaited<ReturnType<StoryIndexRepository['write']>>;
     try {

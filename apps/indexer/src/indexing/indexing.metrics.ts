@@ -18,7 +18,7 @@ export class IndexingMetrics {
     });
     this.bulkFailures = new Counter({
       name: 'newswire_bulk_failures_total',
-      help: 'Bulk items or requests that failed (retried or dead-lettered)',
+      help: 'Bulk items or requests that failed (retried or dead-lettered); names: the tag names written before a batch',
       labelNames: ['reason'],
       registers: [registry],
     });
@@ -34,7 +34,7 @@ export class IndexingMetrics {
     return this.bulkDuration.startTimer();
   }
 
-  countFailure(reason: 'request' | 'retry' | 'rejected'): void {
+  countFailure(reason: 'request' | 'retry' | 'rejected' | 'names'): void {
     this.bulkFailures.inc({ reason });
   }
 

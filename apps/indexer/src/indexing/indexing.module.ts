@@ -4,9 +4,16 @@ import { IndexStoriesService } from './index-stories.service';
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryEnrichedConsumer } from './story-enriched.consumer';
 import { StoryIndexRepository } from './story-index.repository';
+import { TagNamesRecorder } from './tag-names.recorder';
 
 @Module({
   controllers: [StoryEnrichedConsumer],
-  providers: [BacklinkService, IndexStoriesService, StoryIndexRepository, IndexingMetrics],
+  providers: [
+    BacklinkService,
+    IndexStoriesService,
+    StoryIndexRepository,
+    IndexingMetrics,
+    TagNamesRecorder,
+  ],
 })
 export class IndexingModule {}

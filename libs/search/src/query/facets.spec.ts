@@ -1,11 +1,4 @@
-import {
-  buildTagNamesRequest,
-  facetAggregations,
-  facetTagIds,
-  readFacetCounts,
-  readTagNames,
-  withFacetNames,
-} from './facets';
+import { facetAggregations, facetTagIds, readFacetCounts, withFacetNames } from './facets';
 
 const aggregations = {
   sources: { buckets: [{ key: 'reuters', doc_count: 7 }] },
@@ -61,29 +54,5 @@ describe('facets', () => {
       topics: [],
       sources: [],
     });
-  });
-
-  it('asks for the names of exactly the given ids, and reads the most used name of each', () => {
-    const request = buildTagNamesRequest(['place:ly', 'org:opec']);
-    expect(JSON.stringify(request)).toContain(
-      '{"terms":{"tag_suggest.id":["place:ly","org:opec"]}}',
-    );
-    const names = readTagNames({
-      tags: {
-        wanted: {
-          ids: {
-            buckets: [
-              {
-                key: 'place:ly',
-                doc_count: 4,
-                name: { buckets: [{ key: 'Libya', doc_count: 4 }] },
-              },
-              { key: 'org:opec', doc_count: 1, name: { buckets: [] } },
-            ],
-          },
-        },
-      },
-    });
-    expect([...names]).toEqual([['place:ly', 'Libya']]);
   });
 });

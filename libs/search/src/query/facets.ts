@@ -25,8 +25,8 @@ const TAG_FACETS: Record<Exclude<FacetName, 'sources'>, TagKind> = {
 /**
  * Facet aggregations over the flat `facets.<kind>` keyword fields: counts are stories (not
  * clusters). Display names are not aggregated here: going through the nested `tag_suggest`
- * entries for them cost the engine about as much as the rest of a search, so names come from
- * {@link buildTagNamesRequest}, asked only for ids whose name the caller does not know yet.
+ * entries for them cost the engine more than the rest of a search, so names are read by id
+ * from the tag names index (`readTagNamesById`).
  */
 export function facetAggregations(
   size: number,
@@ -42,7 +42,6 @@ export function facetAggregations(
 interface TermsBucket {
   key: string | number;
   doc_count: number;
-  name?: { buckets?: TermsBucket[] };
 }
 
 /** Reads the facet aggregations back into id buckets. */
@@ -75,42 +74,4 @@ export function withFacetNames(counts: FacetCounts, names: ReadonlyMap<string, s
 /** An empty facet block, for an answer without an index. */
 export function emptyFacets(): Facets {
   return withFacetNames(readFacetCounts(undefined), new Map());
-}
-
-/** The display name of each given tag id: the name most stories carry it under. */
-export function buildTagNamesRequest(tagIds: readonly string[]): estypes.SearchRequest {
-  return {
-    size: 0,
-    track_total_hits: false,
-    query: { terms: { 'facets.tag': [...tagIds] } },
-    aggs: {
-      tags: {
-        nested: { path: 'tag_suggest' },
-        aggs: {
-          wanted: {
-            filter: { terms: { 'tag_suggest.id': [...tagIds] } },
-            aggs: {
-              ids: {
-                terms: { field: 'tag_suggest.id', size: tagIds.length },
-                aggs: { name: { terms: { field: 'tag_suggest.name', size: 1 } } },
-              },
-            },
-          },
-        },
-      },
-    },
-  };
-}
-
-/** Reads {@link buildTagNamesRequest}'s answer: id → name, for the ids found. */
-export function readTagNames(
-  aggregations: Record<string, unknown> | undefined,
-): Map<string, string> {
-  const tags = aggregations?.tags as { wanted?: { ids?: { buckets?: TermsBucket[] } } } | undefined;
-  const names = new Map<string, string>();
-  for (const bucket of tags?.wanted?.ids?.buckets ?? []) {
-    const name = bucket.name?.buckets?.[0]?.key;
-    if (name !== undefined) names.set(String(bucket.key), String(name));
-  }
-  return names;
 }
