@@ -12,7 +12,12 @@ import { loadBenchCorpus } from './corpus';
 import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/direct-load';
 import { runFreshness, type FreshnessResult } from './phases/freshness';
 import { runReplay, type ReplayResult } from './phases/replay';
-import { runSearchLoad, type SearchResult } from './phases/search-load';
+import {
+  runSearchLoad,
+  warmUpSearch,
+  type SearchResult,
+  type SearchWarmUp,
+} from './phases/search-load';
 import { HeapSampler } from './heap-sampler';
 import { PipelineProbe } from './pipeline-probe';
 import { engineDelta, engineSnapshot, type EngineStats } from './engine-stats';
@@ -39,6 +44,7 @@ interface BenchOptions {
   freshnessSeconds: number;
   searchRate: number;
   searchSeconds: number;
+  searchWarmUp: number;
   sweepDocs: number;
   kafka: KafkaMode;
   overrides: Record<string, string>;
@@ -60,6 +66,7 @@ function readOptions(): BenchOptions {
       'freshness-seconds': { type: 'string' },
       'search-rate': { type: 'string', default: '50' },
       'search-seconds': { type: 'string' },
+      'search-warmup': { type: 'string' },
       kafka: { type: 'string', default: 'own' },
       env: { type: 'string', multiple: true, default: [] },
       'cpu-prof': { type: 'boolean', default: false },
@@ -99,6 +106,7 @@ function readOptions(): BenchOptions {
     freshnessSeconds: Number(values['freshness-seconds'] ?? (quick ? 20 : 60)),
     searchRate: Number(values['search-rate']),
     searchSeconds: Number(values['search-seconds'] ?? (quick ? 15 : 60)),
+    searchWarmUp: Number(values['search-warmup'] ?? (quick ? 500 : 4000)),
     sweepDocs: quick ? 1000 : 4000,
     kafka,
     overrides,
@@ -117,6 +125,8 @@ const USAGE = `npm run bench -- [options]
   --push-concurrency N   batch requests in flight (default 4)
   --freshness-rate N     live stories per second (default 50); --freshness-seconds (default 60)
   --search-rate N        queries per second (default 50); --search-seconds (default 60)
+  --search-warmup N      unmeasured queries before the search phase, 4 at a time, from
+                         another plan (default 4000; 500 with --quick; 0: a cold engine)
   --kafka own|shared     own: a broker of the bench's own on 127.0.0.1:29092 (default);
                          shared: the one on 127.0.0.1:9092, groups started at the topic ends
   --env [svc:]KEY=VALUE  service configuration under test (repeatable), for every service or one:
@@ -172,6 +182,7 @@ async function main(): Promise<void> {
   let direct: DirectResult | undefined;
   let freshness: FreshnessResult | undefined;
   let search: SearchResult | undefined;
+  let searchWarmUp: SearchWarmUp | undefined;
   const engine: Record<string, EngineStats> = {};
   const measured = async <T>(phase: Phase, run: () => Promise<T>): Promise<T> => {
     monitor.beginPhase(phase);
@@ -215,6 +226,8 @@ async function main(): Promise<void> {
     if (options.phases.includes('search')) {
       // A backlog left by the freshness phase would compete with the queries for the engine.
       await drain(stack.brokers, 'search', log);
+      if (options.searchWarmUp > 0)
+        searchWarmUp = await warmUpSearch(stack, corpus.raw, options.searchWarmUp);
       search = await measured('search', () =>
         runSearchLoad(
           stack,
@@ -259,6 +272,7 @@ async function main(): Promise<void> {
           ? round(replay.pipelineRate / direct.docsPerSecond, 2)
           : null,
       freshness,
+      searchWarmUp,
       search,
       memory,
       cpu: monitor.phases,

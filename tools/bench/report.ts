@@ -1,7 +1,7 @@
 import type { DirectResult } from './phases/direct-load';
 import type { FreshnessResult } from './phases/freshness';
 import type { ReplayResult } from './phases/replay';
-import type { SearchResult } from './phases/search-load';
+import type { SearchResult, SearchWarmUp } from './phases/search-load';
 import type { EngineStats } from './engine-stats';
 import type { MachineInfo, PhaseCpu, ProcessMemory } from './resources';
 import type { LatencySummary } from './stats';
@@ -40,6 +40,8 @@ export interface BenchReport {
   /** Pipeline stories/s over direct bulk-load docs/s. */
   ratio: number | null;
   freshness: FreshnessResult | undefined;
+  /** Unmeasured searches just before the search phase. */
+  searchWarmUp: SearchWarmUp | undefined;
   search: SearchResult | undefined;
   memory: ProcessMemory[];
   cpu: PhaseCpu[];
@@ -154,6 +156,11 @@ export function renderReport(r: BenchReport): string {
   }
   const s = r.search;
   if (s) {
+    const w = r.searchWarmUp;
+    if (w)
+      lines.push(
+        `search warm-up: ${w.queries} queries in ${w.seconds} s, 4 at a time (${w.notAnswered} not answered), not measured`,
+      );
     lines.push(
       `search at ${s.rate}/s for ${s.seconds} s (${s.achievedRate}/s achieved, ${s.errors} errors, ${s.withHitsPercent}% with hits): ${latency(s.latency)}`,
     );

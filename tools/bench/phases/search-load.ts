@@ -8,6 +8,50 @@ export interface SearchOptions {
   seconds: number;
 }
 
+export interface SearchWarmUp {
+  queries: number;
+  seconds: number;
+  /** Answered with anything but 200 (the api refusing while busy, say). */
+  notAnswered: number;
+}
+
+/** Queries in flight during the warm-up: enough to keep the engine's search threads busy. */
+const WARM_UP_CONCURRENCY = 4;
+/** Another plan than the measured one, so nothing the warm-up cached is asked again. */
+const WARM_UP_SEED = 7;
+
+/**
+ * Searches the measured phase will not send, back to back, before it: the engine's search code
+ * is compiled and its caches filled as on a node that has been serving searches, since a newly
+ * started engine needs the first several thousand searches at up to twice the CPU (measured on
+ * the Reuters index: ~50 ms of engine CPU per search at first, ~23 ms after 8,000).
+ */
+export async function warmUpSearch(
+  stack: BenchStack,
+  corpus: ReutersDocument[],
+  queries: number,
+): Promise<SearchWarmUp> {
+  const plan = await planQueries(corpus, queries, WARM_UP_SEED);
+  const bar = progressBar('warm-up', plan.length, 'queries');
+  const t0 = performance.now();
+  let next = 0;
+  let done = 0;
+  let notAnswered = 0;
+  await Promise.all(
+    Array.from({ length: WARM_UP_CONCURRENCY }, async () => {
+      while (next < plan.length) {
+        const { params } = plan[next++];
+        const response = await fetch(stack.url('api', `/v1/search?${params.toString()}`));
+        await response.arrayBuffer();
+        if (response.status !== 200) notAnswered += 1;
+        bar.update((done += 1));
+      }
+    }),
+  );
+  bar.stop();
+  return { queries: plan.length, seconds: round((performance.now() - t0) / 1000, 1), notAnswered };
+}
+
 export type QueryKind =
   'terms' | 'phrase' | 'terms+filter' | 'filter+newest' | 'boolean' | 'terms+dates';
 
@@ -111,7 +155,11 @@ export async function runSearchLoad(
  * A deterministic mix: frequent headline words and word pairs from the corpus, and the tag ids
  * the enricher actually assigned (read from the index), so filters and facets have work to do.
  */
-async function planQueries(corpus: ReutersDocument[], count: number): Promise<PlannedQuery[]> {
+async function planQueries(
+  corpus: ReutersDocument[],
+  count: number,
+  seed = 42,
+): Promise<PlannedQuery[]> {
   const words = frequent(
     corpus.map((d) => headlineWords(d.title)),
     400,
@@ -124,7 +172,6 @@ async function planQueries(corpus: ReutersDocument[], count: number): Promise<Pl
     200,
   );
   const tags = await frequentTags();
-  let seed = 42;
   // A small LCG: the same plan on every run, so two runs compare like for like.
   const random = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
