@@ -34,6 +34,17 @@ export function tagNameDocuments(tags: readonly Tag[]): TagNameDocument[] {
   return [...byId.values()];
 }
 
+/** Some names of a bulk request were not written; `statuses` are the failed items' HTTP statuses. */
+export class TagNamesNotWrittenError extends Error {
+  constructor(
+    readonly statuses: number[],
+    reasons: string[],
+  ) {
+    super(`tag names not written: ${reasons.slice(0, 3).join('; ')}`);
+    this.name = 'TagNamesNotWrittenError';
+  }
+}
+
 /** Writes the names in one bulk request; any item that fails fails the whole call. */
 export async function writeTagNames(
   client: Client,
@@ -53,10 +64,18 @@ export async function writeTagNames(
   const failed = response.items.flatMap((item) => {
     const result = item.index;
     return result?.error
-      ? [`${result._id ?? '?'}: ${result.error.type} ${result.error.reason ?? ''}`]
+      ? [
+          {
+            status: result.status,
+            reason: `${result._id ?? '?'}: ${result.error.type} ${result.error.reason ?? ''}`,
+          },
+        ]
       : [];
   });
-  throw new Error(`tag names not written: ${failed.slice(0, 3).join('; ')}`);
+  throw new TagNamesNotWrittenError(
+    failed.map((f) => f.status),
+    failed.map((f) => f.reason),
+  );
 }
 
 /** The names of the ids asked for that have one; a missing index holds none. */

@@ -42,10 +42,10 @@ export class IndexStoriesService {
         ),
       );
     } catch (error) {
-      // The names go first, so no story shows a tag whose name is missing: all wait for them.
+      // The names go first, so no story shows a tag whose name is missing: the batch waits for
+      // them, and fails as a whole like a bulk request that failed (an engine outage pauses it).
       this.metrics.countFailure('names');
-      const reason = error instanceof Error ? error : new Error(String(error));
-      return events.map(() => ({ status: 'retry', error: reason }));
+      throw error;
     }
     const stopTimer = this.metrics.timeBulk();
     let results: Awaited<ReturnType<StoryIndexRepository['write']>>;

@@ -3,8 +3,10 @@ import type { Client } from '@elastic/elasticsearch';
 import { LRUCache } from 'lru-cache';
 import type { Tag } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
+import { DependencyUnavailableError } from '@lib/kafka';
 import {
   SEARCH_CLIENT,
+  TagNamesNotWrittenError,
   ensureTagNamesIndex,
   tagNameDocuments,
   writeTagNames,
@@ -13,6 +15,19 @@ import {
 
 /** Tag ids whose written name this replica remembers; a name is ~100 bytes. */
 const REMEMBERED = 20_000;
+
+/** Item statuses that mean the engine is overloaded or recovering, not that the name is wrong. */
+const UNAVAILABLE = new Set([429, 502, 503, 504]);
+
+/**
+ * Items refused because the engine is busy or its shard not yet assigned count as an outage, so
+ * the batch waits for the engine instead of using up its retries.
+ */
+export function asOutage(error: unknown): unknown {
+  if (error instanceof TagNamesNotWrittenError && error.statuses.some((s) => UNAVAILABLE.has(s)))
+    return new DependencyUnavailableError('search engine', error.message, { cause: error });
+  return error;
+}
 
 /** The names among `names` not yet written as they are now. */
 export function unwrittenNames(
@@ -42,7 +57,11 @@ export class TagNamesRecorder implements OnModuleInit {
 
   async record(tags: readonly Tag[]): Promise<void> {
     const names = unwrittenNames(tagNameDocuments(tags), this.written);
-    await writeTagNames(this.client, this.config.ES_STORIES_ALIAS, names);
+    try {
+      await writeTagNames(this.client, this.config.ES_STORIES_ALIAS, names);
+    } catch (error) {
+      throw asOutage(error);
+    }
     for (const doc of names) this.written.set(doc.id, doc.name);
   }
 }
