@@ -86,6 +86,11 @@ const SEARCH_TRANSPORT_ERRORS = new Set([
 ]);
 const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
 
+/** An HTTP status that means the dependency is overloaded or recovering, not that the request is wrong. */
+export function isUnavailableStatus(status: number): boolean {
+  return UNAVAILABLE_STATUS.has(status);
+}
+
 /**
  * Recognises a failure to reach a dependency in errors a handler did not classify itself (the
  * search engine's client errors, a refused or reset connection, Kafka outages), by their shape so

@@ -3,7 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { LRUCache } from 'lru-cache';
 import type { Tag } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
-import { DependencyUnavailableError } from '@lib/kafka';
+import { DependencyUnavailableError, isUnavailableStatus } from '@lib/kafka';
 import {
   SEARCH_CLIENT,
   TagNamesNotWrittenError,
@@ -16,15 +16,12 @@ import {
 /** Tag ids whose written name this replica remembers; a name is ~100 bytes. */
 const REMEMBERED = 20_000;
 
-/** Item statuses that mean the engine is overloaded or recovering, not that the name is wrong. */
-const UNAVAILABLE = new Set([429, 502, 503, 504]);
-
 /**
  * Items refused because the engine is busy or its shard not yet assigned count as an outage, so
  * the batch waits for the engine instead of using up its retries.
  */
 export function asOutage(error: unknown): unknown {
-  if (error instanceof TagNamesNotWrittenError && error.statuses.some((s) => UNAVAILABLE.has(s)))
+  if (error instanceof TagNamesNotWrittenError && error.statuses.some(isUnavailableStatus))
     return new DependencyUnavailableError('search engine', error.message, { cause: error });
   return error;
 }
