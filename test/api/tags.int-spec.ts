@@ -1,5 +1,5 @@
 import { startApiStack, type ApiStack } from './support/api-stack';
-import { newsroomDay, nextVersion } from './support/wire-stories';
+import { newsroomDay, nextVersion, tag, wireStory } from './support/wire-stories';
 
 interface Suggestion {
   id: string;
@@ -77,6 +77,24 @@ describe('GET /v1/tags', () => {
     expect(await suggest('q=politics')).toEqual([
       { id: 'topic:politics', kind: 'topic', name: 'Politics', count: 1 },
     ]);
+  });
+
+  it('no longer suggests a tag once the only story carrying it is killed', async () => {
+    const story = wireStory({
+      uri: 'urn:test:tags:zanzibar-ferry',
+      headline: 'Ferry service to Zanzibar resumes',
+      body: 'The ferry service resumed on Monday.',
+      source: 'test',
+      provider: 'Test Wire',
+      versioncreated: new Date().toISOString(),
+      tags: [tag('place:city:zanzibar-tz', 'Zanzibar City', ['Zanzibar Town'])],
+    });
+    await stack.stories.publish(story);
+    expect(await suggest('q=zanzibar%20to')).toEqual([
+      { id: 'place:city:zanzibar-tz', kind: 'place', name: 'Zanzibar City', count: 1 },
+    ]);
+    await stack.stories.publish(nextVersion(story, { pubstatus: 'canceled' }));
+    expect(await suggest('q=zanzibar')).toEqual([]);
   });
 
   it.each([

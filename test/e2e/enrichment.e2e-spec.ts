@@ -95,12 +95,13 @@ describe('enrichment through the real enricher', () => {
     expect(haftar?.name).toBeTruthy();
     const stored = (await (
       await fetch(`${TEST_ES_NODE}/${TEST_ALIAS}-tags/_doc/person:khalifa-haftar`)
-    ).json()) as { _source?: { id: string; kind: string; name: string } };
-    expect(stored._source).toEqual({
+    ).json()) as { _source?: { id: string; kind: string; name: string; keys: string[] } };
+    expect(stored._source).toMatchObject({
       id: 'person:khalifa-haftar',
       kind: 'person',
       name: haftar?.name,
     });
+    expect(stored._source?.keys).toContain('khalifa haftar');
     const facets = await eventually(async () => {
       const response = await fetch(
         `http://127.0.0.1:${TEST_PORTS.api}/v1/search?q=Haftar&person=person:khalifa-haftar`,
@@ -116,6 +117,28 @@ describe('enrichment through the real enricher', () => {
       count: 1,
     });
     expect(facets.people.every((bucket) => bucket.name !== bucket.id)).toBe(true);
+  });
+
+  it('completes and resolves tag names from the names the indexer stored', async () => {
+    await eventually(() => indexed(String(seed.uri)), PIPELINE_TIMEOUT_MS);
+    const api = `http://127.0.0.1:${TEST_PORTS.api}`;
+    const suggestions = await eventually(async () => {
+      const body = (await (await fetch(`${api}/v1/tags?q=haft&kind=person`)).json()) as {
+        items: { id: string; name: string; count: number }[];
+      };
+      return body.items.length > 0 ? body.items : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(suggestions).toContainEqual(
+      expect.objectContaining({ id: 'person:khalifa-haftar', count: 1 }),
+    );
+    const response = await fetch(`${api}/v1/search?q=Haftar&person=Khalifa%20Haftar`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      resolved?: Record<string, Record<string, string>>;
+      items: { uri: string }[];
+    };
+    expect(body.resolved?.person).toEqual({ 'Khalifa Haftar': 'person:khalifa-haftar' });
+    expect(body.items.map((item) => item.uri)).toContain(String(seed.uri));
   });
 
   it('adds topics learned from the Reuters archive', async () => {

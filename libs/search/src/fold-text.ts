@@ -22,3 +22,10 @@ export function foldText(text: string): string {
 export function foldForSearch(text: string): string {
   return foldText(text).replace(/(\p{L})['’]s\b/gu, '$1');
 }
+
+/** The comparison key of a tag name or slug: folded, punctuation and hyphens as single spaces. */
+export function tagNameKey(value: string): string {
+  return foldForSearch(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -19,4 +19,5 @@ export * from './query/tag-name-lookup.builder';
 export * from './recent-stories';
 export * from './backlinks-index';
 export * from './tag-names-index';
+export * from './tag-lookup';
 export * from './side-index';

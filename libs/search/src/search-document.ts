@@ -47,7 +47,6 @@ export interface StorySearchDocument {
   simhash_bands?: string[];
   facets: Record<'person' | 'organisation' | 'place' | 'topic' | 'subject' | 'tag', string[]>;
   /** One entry per distinct tag, nested so autocomplete and facets can match names and count stories. */
-  tag_suggest: TagSuggestEntry[];
   tags: Tag[];
   related: StoryEnrichedV1Payload['enrichment']['related'];
   associations: StoryEnrichedV1Payload['story']['associations'];
@@ -57,14 +56,6 @@ export interface StorySearchDocument {
   story_organisations: StoryEnrichedV1Payload['story']['organisations'];
   story_places: StoryEnrichedV1Payload['story']['places'];
   correlation_id?: string;
-}
-
-export interface TagSuggestEntry {
-  id: string;
-  kind: TagKind;
-  name: string;
-  /** Name and aliases, diacritics folded, for prefix matching (separate values: no phrase spans two). */
-  folded: string[];
 }
 
 const FACET_OF_KIND: Record<TagKind, keyof StorySearchDocument['facets']> = {
@@ -127,7 +118,6 @@ export function toSearchDocument(
     simhash: enrichment.signature,
     simhash_bands: enrichment.signature ? simhashBands(enrichment.signature) : undefined,
     facets,
-    tag_suggest: tagSuggestEntries(enrichment.tags),
     tags: enrichment.tags,
     related: enrichment.related,
     associations: story.associations,
@@ -138,20 +128,6 @@ export function toSearchDocument(
     story_places: story.places,
     correlation_id: correlationId,
   };
-}
-
-function tagSuggestEntries(tags: readonly Tag[]): TagSuggestEntry[] {
-  const byId = new Map<string, TagSuggestEntry>();
-  for (const tag of tags) {
-    if (byId.has(tag.id)) continue;
-    byId.set(tag.id, {
-      id: tag.id,
-      kind: tag.kind,
-      name: tag.name,
-      folded: [tag.name, ...tag.aliases].map(foldForSearch),
-    });
-  }
-  return [...byId.values()];
 }
 
 /** Four 16-bit bands: two signatures within 3 differing bits always share one (pigeonhole). */

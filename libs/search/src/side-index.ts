@@ -2,14 +2,18 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 
 /**
  * Creates an index kept beside the stories' versioned indexes (same prefix, so the same access
- * rules), read by id only: one shard, strict mapping. Several replicas may race to create it.
+ * rules): one shard, strict mapping. Several replicas may race to create it. One created by an
+ * earlier release gets the fields added since (new fields are a mapping change in place).
  */
 export async function ensureSideIndex(
   client: Client,
   index: string,
   properties: Record<string, estypes.MappingProperty>,
 ): Promise<string> {
-  if (await client.indices.exists({ index })) return index;
+  if (await client.indices.exists({ index })) {
+    await client.indices.putMapping({ index, properties });
+    return index;
+  }
   try {
     await client.indices.create({
       index,

@@ -7,6 +7,7 @@ import {
   documentIdFor,
   ensureTagNamesIndex,
   tagNameDocuments,
+  tagNamesIndexFor,
   toSearchDocument,
   writeTagNames,
 } from '@lib/search';
@@ -95,6 +96,6 @@ export class StoryStore {
     );
     const failed = results.filter((r) => r.status === 'retry' || r.status === 'rejected');
     if (failed.length > 0) throw new Error(`bulk write failed: ${JSON.stringify(failed)}`);
-    await this.search.indices.refresh({ index: this.alias });
+    await this.search.indices.refresh({ index: [this.alias, tagNamesIndexFor(this.alias)] });
   }
 }

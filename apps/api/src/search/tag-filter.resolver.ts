@@ -4,9 +4,8 @@ import { APP_CONFIG, type Env } from '@lib/config';
 import type { TagKind } from '@lib/contracts';
 import {
   SEARCH_CLIENT,
-  buildTagNameLookup,
   isTagId,
-  readTagNameLookup,
+  resolveTagNames,
   type FilterGroup,
   type FilterName,
 } from '@lib/search';
@@ -64,12 +63,7 @@ export class TagFilterResolver {
     return { filters: out, resolved };
   }
 
-  private async lookup(names: string[], kind: TagKind | undefined): Promise<(string | null)[]> {
-    const response = await this.client.search({
-      index: this.config.ES_STORIES_ALIAS,
-      ignore_unavailable: true,
-      ...buildTagNameLookup(names, kind),
-    });
-    return readTagNameLookup(names, response.aggregations);
+  private lookup(names: string[], kind: TagKind | undefined): Promise<(string | null)[]> {
+    return resolveTagNames(this.client, this.config.ES_STORIES_ALIAS, names, kind);
   }
 }

@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
-import {
-  SEARCH_CLIENT,
-  buildTagSuggest,
-  readTagSuggestions,
-  type TagSuggestion,
-  type TagSuggestSpec,
-} from '@lib/search';
+import { SEARCH_CLIENT, suggestTags, type TagSuggestion, type TagSuggestSpec } from '@lib/search';
 
-/** Tag names and counts, aggregated over live stories in the index. */
+/** Tags by name from the tag names index, counted over live stories. */
 @Injectable()
 export class TagsRepository {
   constructor(
@@ -17,12 +11,7 @@ export class TagsRepository {
     @Inject(APP_CONFIG) private readonly config: Env,
   ) {}
 
-  async suggest(spec: TagSuggestSpec): Promise<TagSuggestion[]> {
-    const response = await this.client.search({
-      index: this.config.ES_STORIES_ALIAS,
-      ignore_unavailable: true,
-      ...buildTagSuggest(spec),
-    });
-    return readTagSuggestions(response.aggregations);
+  suggest(spec: TagSuggestSpec): Promise<TagSuggestion[]> {
+    return suggestTags(this.client, this.config.ES_STORIES_ALIAS, spec);
   }
 }

@@ -1,28 +1,39 @@
 import { DependencyUnavailableError } from '@lib/kafka';
-import { TagNamesNotWrittenError } from '@lib/search';
+import type { Tag } from '@lib/contracts';
+import { TagNamesNotWrittenError, tagNameDocuments, tagNameSignature } from '@lib/search';
 import { asOutage, unwrittenNames } from './tag-names.recorder';
 
-describe('unwrittenNames', () => {
-  const written = new Map([
-    ['place:ly', 'Libya'],
-    ['org:opec', 'OPEC'],
-  ]);
+const tag = (id: string, kind: Tag['kind'], name: string, aliases: string[] = []): Tag => ({
+  id,
+  kind,
+  name,
+  aliases,
+  confidence: 0.9,
+  provenance: { method: 'gazetteer', fromProvider: false },
+});
 
-  it('writes ids never written and names that changed, and skips names already stored', () => {
-    expect(
-      unwrittenNames(
-        [
-          { id: 'place:ly', kind: 'place', name: 'Libya' },
-          {
-            id: 'org:opec',
-            kind: 'organisation',
-            name: 'Organization of the Petroleum Exporting Countries',
-          },
-          { id: 'place:sa', kind: 'place', name: 'Saudi Arabia' },
-        ],
-        written,
-      ).map((doc) => doc.id),
-    ).toEqual(['org:opec', 'place:sa']);
+describe('unwrittenNames', () => {
+  const [libya, opec, sa] = tagNameDocuments([
+    tag('place:ly', 'place', 'Libya', ['State of Libya']),
+    tag('org:opec', 'organisation', 'OPEC'),
+    tag('place:sa', 'place', 'Saudi Arabia'),
+  ]);
+  const written = new Map([libya, opec].map((doc) => [doc.id, tagNameSignature(doc)]));
+
+  it('skips tags written with the same name and aliases', () => {
+    expect(unwrittenNames([libya, opec], written)).toEqual([]);
+  });
+
+  it('writes ids never written, and tags whose name or aliases changed', () => {
+    const [renamed, realiased] = tagNameDocuments([
+      tag('org:opec', 'organisation', 'Organization of the Petroleum Exporting Countries'),
+      tag('place:ly', 'place', 'Libya', ['Libyan Arab Jamahiriya']),
+    ]);
+    expect(unwrittenNames([renamed, realiased, sa], written).map((doc) => doc.id)).toEqual([
+      'org:opec',
+      'place:ly',
+      'place:sa',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   TagNamesNotWrittenError,
   ensureTagNamesIndex,
   tagNameDocuments,
+  tagNameSignature,
   writeTagNames,
   type TagNameDocument,
 } from '@lib/search';
@@ -26,12 +27,12 @@ export function asOutage(error: unknown): unknown {
   return error;
 }
 
-/** The names among `names` not yet written as they are now. */
+/** The names among `names` not yet written as they are now (name and aliases). */
 export function unwrittenNames(
   names: readonly TagNameDocument[],
   written: { get(id: string): string | undefined },
 ): TagNameDocument[] {
-  return names.filter((doc) => written.get(doc.id) !== doc.name);
+  return names.filter((doc) => written.get(doc.id) !== tagNameSignature(doc));
 }
 
 /**
@@ -59,6 +60,6 @@ export class TagNamesRecorder implements OnModuleInit {
     } catch (error) {
       throw asOutage(error);
     }
-    for (const doc of names) this.written.set(doc.id, doc.name);
+    for (const doc of names) this.written.set(doc.id, tagNameSignature(doc));
   }
 }

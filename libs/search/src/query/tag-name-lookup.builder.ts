@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { TagKind } from '@lib/contracts';
-import { foldForSearch } from '../fold-text';
+import { tagNameKey } from '../fold-text';
 
 /**
  * Filters accept a tag's id (`place:sa`) or its name, alias or slug (`Saudi Arabia`,
@@ -10,70 +10,58 @@ export function isTagId(value: string): boolean {
   return value.includes(':');
 }
 
-/** The comparison key of a name or slug: folded, punctuation and hyphens as single spaces. */
-export function tagNameKey(value: string): string {
-  return foldForSearch(value)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-const CANDIDATES_PER_NAME = 10;
+/** Tags sharing one name or alias beyond this are not expected; the most used among them wins. */
+const CANDIDATES_PER_NAME = 20;
 
 /**
- * One request that looks up every name at once: per name, the tags (of the kind, if given) whose
- * name or an alias contains the name as a phrase, most used first, each with its folded names so
- * the exact match can be picked out by {@link readTagNameLookup}.
+ * One request to the tag names index for every name at once: the tags (of the kind, if given)
+ * whose name or an alias equals one of the names after folding.
  */
 export function buildTagNameLookup(
   names: readonly string[],
   kind?: TagKind,
 ): estypes.SearchRequest {
-  const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
-  names.forEach((name, i) => {
-    const conditions: estypes.QueryDslQueryContainer[] = [
-      { match_phrase: { 'tag_suggest.folded': tagNameKey(name) } },
-    ];
-    if (kind) conditions.push({ term: { 'tag_suggest.kind': kind } });
-    aggs[`name_${i}`] = {
-      filter: { bool: { filter: conditions } },
-      aggs: {
-        ids: {
-          terms: { field: 'tag_suggest.id', size: CANDIDATES_PER_NAME },
-          aggs: { entry: { top_hits: { size: 1, _source: ['tag_suggest.folded'] } } },
-        },
-      },
-    };
-  });
+  const filter: estypes.QueryDslQueryContainer[] = [
+    { terms: { keys: [...new Set(names.map(tagNameKey))] } },
+  ];
+  if (kind) filter.push({ term: { kind } });
   return {
-    size: 0,
+    size: CANDIDATES_PER_NAME * names.length,
     track_total_hits: false,
-    query: { term: { pubstatus: 'usable' } },
-    aggs: { tags: { nested: { path: 'tag_suggest' }, aggs } },
+    _source: ['id', 'keys'],
+    query: { bool: { filter } },
   };
 }
 
-interface IdBucket {
-  key: string;
-  entry?: { hits?: { hits?: { _source?: { folded?: string[] | string } }[] } };
+interface CandidateHit {
+  _source?: { id?: string; keys?: string[] | string };
 }
 
-/**
- * For each name, in order: the id of the most used tag whose name or alias equals it (after
- * folding), or null when no live story carries such a tag.
- */
-export function readTagNameLookup(
+/** For each name, in order: the ids of the tags whose name or alias equals it. */
+export function readTagNameCandidates(
   names: readonly string[],
-  aggregations: Record<string, unknown> | undefined,
-): (string | null)[] {
-  const tags = aggregations?.tags as
-    Record<string, { ids?: { buckets?: IdBucket[] } } | undefined> | undefined;
-  return names.map((name, i) => {
+  hits: readonly CandidateHit[],
+): string[][] {
+  return names.map((name) => {
     const wanted = tagNameKey(name);
-    const buckets = tags?.[`name_${i}`]?.ids?.buckets ?? [];
-    const exact = buckets.find((bucket) => {
-      const folded = bucket.entry?.hits?.hits?.[0]?._source?.folded ?? [];
-      return (Array.isArray(folded) ? folded : [folded]).some((f) => tagNameKey(f) === wanted);
+    return hits.flatMap(({ _source: tag }) => {
+      const keys = tag?.keys ?? [];
+      return tag?.id && (Array.isArray(keys) ? keys : [keys]).includes(wanted) ? [tag.id] : [];
     });
-    return exact?.key ?? null;
+  });
+}
+
+/** Of each name's candidates, the one the most live stories carry; null when none is carried. */
+export function pickMostUsed(
+  candidates: readonly (readonly string[])[],
+  liveCounts: ReadonlyMap<string, number>,
+): (string | null)[] {
+  return candidates.map((ids) => {
+    let best: string | null = null;
+    for (const id of ids) {
+      const count = liveCounts.get(id) ?? 0;
+      if (count > 0 && (best === null || count > (liveCounts.get(best) ?? 0))) best = id;
+    }
+    return best;
   });
 }

@@ -19,44 +19,67 @@ export interface TagSuggestion {
   count: number;
 }
 
-/** Autocomplete over the nested `tag_suggest` entries of live stories, most used first. */
-export function buildTagSuggest(spec: TagSuggestSpec): estypes.SearchRequest {
-  const conditions: Query[] = [];
-  if (spec.kind) conditions.push({ term: { 'tag_suggest.kind': spec.kind } });
+/**
+ * Tags whose name matches what was typed are counted over live stories in one request; the
+ * engine's default result window bounds how many that can be.
+ */
+export const MAX_TAG_CANDIDATES = 10_000;
+
+/**
+ * The tags (of the kind, if given) whose name or an alias has a word starting with what was
+ * typed, from the tag names index; null when nothing searchable was typed.
+ */
+export function buildTagCandidates(spec: TagSuggestSpec): estypes.SearchRequest | null {
   const typed = spec.q ? prefixQuery(spec.q) : null;
-  if (typed) conditions.push(typed);
-  const matching: Query =
-    conditions.length > 0 ? { bool: { filter: conditions } } : { match_all: {} };
+  if (!typed) return null;
+  const filter: Query[] = [typed];
+  if (spec.kind) filter.push({ term: { kind: spec.kind } });
+  return {
+    size: MAX_TAG_CANDIDATES,
+    track_total_hits: false,
+    _source: false,
+    docvalue_fields: ['id'],
+    query: { bool: { filter } },
+  };
+}
+
+/** The ids of the candidate hits. */
+export function readTagCandidates(hits: readonly { fields?: Record<string, unknown> }[]): string[] {
+  return hits.flatMap((hit) => {
+    const id = (hit.fields?.id as unknown[] | undefined)?.[0];
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+/**
+ * How many live stories carry each tag, most used first: only the given ids when there are
+ * some, else every tag (of the kind, if given).
+ */
+export function buildLiveTagCounts(
+  spec: { ids?: readonly string[]; kind?: TagKind },
+  size: number,
+): estypes.SearchRequest {
+  const field = spec.ids || !spec.kind ? 'facets.tag' : `facets.${spec.kind}`;
   return {
     size: 0,
-    query: {
-      bool: {
-        filter: [
-          { term: { pubstatus: 'usable' } },
-          ...(conditions.length > 0 ? [{ nested: { path: 'tag_suggest', query: matching } }] : []),
-        ],
-      },
-    },
+    track_total_hits: false,
+    query: { term: { pubstatus: 'usable' } },
     aggs: {
-      tags: {
-        nested: { path: 'tag_suggest' },
-        aggs: {
-          matching: {
-            filter: matching,
-            aggs: {
-              ids: {
-                terms: { field: 'tag_suggest.id', size: spec.size },
-                aggs: {
-                  name: { terms: { field: 'tag_suggest.name', size: 1 } },
-                  kind: { terms: { field: 'tag_suggest.kind', size: 1 } },
-                },
-              },
-            },
-          },
-        },
-      },
+      ids: { terms: { field, size, ...(spec.ids ? { include: [...spec.ids] } : {}) } },
     },
   };
+}
+
+/** Tag ids and the live stories carrying them, most used first. */
+export function readLiveTagCounts(
+  aggregations: Record<string, unknown> | undefined,
+): { id: string; count: number }[] {
+  const ids = aggregations?.ids as
+    { buckets?: { key: string | number; doc_count: number }[] } | undefined;
+  return (ids?.buckets ?? []).map((bucket) => ({
+    id: String(bucket.key),
+    count: bucket.doc_count,
+  }));
 }
 
 function prefixQuery(q: string): Query | null {
@@ -65,27 +88,6 @@ function prefixQuery(q: string): Query | null {
     .filter(Boolean);
   if (words.length === 0) return null;
   // One word: a term-level prefix has no expansion limit, so rare tags are not cut off.
-  if (words.length === 1) return { prefix: { 'tag_suggest.folded': { value: words[0] } } };
-  return {
-    match_phrase_prefix: { 'tag_suggest.folded': { query: words.join(' '), max_expansions: 200 } },
-  };
-}
-
-interface Bucket {
-  key: string | number;
-  doc_count: number;
-  name?: { buckets?: Bucket[] };
-  kind?: { buckets?: Bucket[] };
-}
-
-export function readTagSuggestions(
-  aggregations: Record<string, unknown> | undefined,
-): TagSuggestion[] {
-  const tags = aggregations?.tags as { matching?: { ids?: { buckets?: Bucket[] } } } | undefined;
-  return (tags?.matching?.ids?.buckets ?? []).map((bucket) => ({
-    id: String(bucket.key),
-    kind: String(bucket.kind?.buckets?.[0]?.key ?? ''),
-    name: String(bucket.name?.buckets?.[0]?.key ?? bucket.key),
-    count: bucket.doc_count,
-  }));
+  if (words.length === 1) return { prefix: { folded: { value: words[0] } } };
+  return { match_phrase_prefix: { folded: { query: words.join(' '), max_expansions: 200 } } };
 }
