@@ -532,4 +532,43 @@ describe('GET /v1/search', () => {
       expect(body.items[0].version).toBe(2);
     });
   });
+
+  // Last: it adds a story of its own.
+  describe('the engine request cache', () => {
+    const cacheHits = async (): Promise<number> => {
+      const stats = await stack.search.indices.stats({
+        index: stack.alias,
+        metric: 'request_cache',
+      });
+      return stats._all.total?.request_cache?.hit_count ?? 0;
+    };
+
+    it('answers the same search again from the cache, identically', async () => {
+      const before = await cacheHits();
+      // Uncollapsed: the page is then the only search request. Three in a row: at most one
+      // minute boundary (a new recency origin) falls between them.
+      const libya = `${q('Libya')}&collapse=false`;
+      const bodies = [await search(libya), await search(libya), await search(libya)];
+      expect(await cacheHits()).toBeGreaterThan(before);
+      const answer = ({ cursor: _cursor, ...rest }: SearchBody) => rest;
+      expect(answer(bodies[1])).toEqual(answer(bodies[0]));
+      expect(answer(bodies[2])).toEqual(answer(bodies[1]));
+    });
+
+    it('forgets a cached answer as soon as the index changes', async () => {
+      expect((await search(q('Zanzibar'))).total).toBe(0);
+      expect((await search(q('Zanzibar'))).total).toBe(0);
+      await stack.stories.publish(
+        wireStory({
+          uri: 'urn:test:search:zanzibar-ferry',
+          headline: 'Ferry service to Zanzibar resumes',
+          body: 'The ferry service resumed on Monday.',
+          source: 'reuters-feed',
+          provider: 'Reuters',
+          versioncreated: hoursAgo(1),
+        }),
+      );
+      expect(await uris(q('Zanzibar'))).toEqual(['urn:test:search:zanzibar-ferry']);
+    });
+  });
 });

@@ -44,6 +44,7 @@ export class SearchRepository {
     const response = await this.client.search({
       ...request,
       pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+      request_cache: true,
     });
     return readCopies(response.aggregations);
   }
@@ -78,6 +79,10 @@ export class SearchRepository {
       response = await this.client.search<StoryHit['document']>({
         ...request,
         pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+        // The engine keeps a page's hits and facets until the index next changes, so the same
+        // search asked again meanwhile (a polled saved search, a popular query) skips the query
+        // phase; only fetching and highlighting the page is done again. Results are identical.
+        request_cache: true,
         size,
         ...('after' in position ? { search_after: position.after } : {}),
         ...('offset' in position ? { from: position.offset } : {}),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   buildCopiesSearch,
   buildStorySearch,
+  recencyOriginAt,
   collapseKeyOf,
   emptyFacets,
   facetTagIds,
@@ -44,7 +45,7 @@ export class SearchService {
     }
     const { filters, resolved } = await this.tagFilters.resolve(query.filters);
     const echo = Object.keys(resolved).length > 0 ? { resolved } : {};
-    const origin = cursor?.origin ?? new Date().toISOString();
+    const origin = cursor?.origin ?? recencyOriginAt(new Date());
     const pit = cursor?.pit ?? (await this.repository.openPointInTime());
     if (!pit)
       return {

@@ -1,6 +1,7 @@
 import {
   buildCopiesSearch,
   buildStorySearch,
+  recencyOriginAt,
   sortFor,
   type StorySearchSpec,
 } from './story-search.builder';
@@ -92,5 +93,13 @@ describe('buildCopiesSearch', () => {
     });
     expect(request.size).toBe(0);
     expect(request.aggs?.clusters.terms).toEqual({ field: 'collapse_key', size: 2 });
+  });
+});
+
+describe('recencyOriginAt', () => {
+  it('is the start of the minute, so searches within it send the same request', () => {
+    expect(recencyOriginAt(new Date('2024-05-01T12:34:56.789Z'))).toBe('2024-05-01T12:34:00.000Z');
+    expect(recencyOriginAt(new Date('2024-05-01T12:34:00.000Z'))).toBe('2024-05-01T12:34:00.000Z');
+    expect(recencyOriginAt(new Date('2024-05-01T12:34:59.999Z'))).toBe('2024-05-01T12:34:00.000Z');
   });
 });

@@ -40,6 +40,15 @@ export interface StorySearchSpec {
  * as an equally relevant old one, and old stories keep their text ranking among themselves.
  */
 const RECENCY = { scale: '3d', offset: '6h', decay: 0.5 };
+
+/**
+ * The recency origin of a search started at `now`: the start of its minute. At a 3-day scale a
+ * minute moves no score measurably, and the same query asked again within the minute is the
+ * same request, which the engine's request cache answers until the index next changes.
+ */
+export function recencyOriginAt(now: Date): string {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+}
 const COPIES_SHOWN = 5;
 
 export const RESULT_SOURCE_FIELDS = [
