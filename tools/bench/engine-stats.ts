@@ -13,6 +13,9 @@ export interface EngineStats {
   mergeSeconds: number;
   /** Open search contexts (points in time, scrolls) at the end of the phase. */
   openContexts: number;
+  /** Shard requests answered from the engine's request cache, and those that ran the query. */
+  requestCacheHits: number;
+  requestCacheMisses: number;
 }
 
 interface RawStats {
@@ -26,11 +29,12 @@ interface RawStats {
   };
   refresh?: { total: number; total_time_in_millis: number };
   merges?: { total_time_in_millis: number };
+  request_cache?: { hit_count: number; miss_count: number };
 }
 
 export async function engineSnapshot(): Promise<RawStats> {
   const response = await fetch(
-    `${BENCH.esNode}/${BENCH.alias}/_stats/search,indexing,refresh,merge`,
+    `${BENCH.esNode}/${BENCH.alias}/_stats/search,indexing,refresh,merge,request_cache`,
   );
   if (!response.ok) return {};
   const body = (await response.json()) as { _all?: { total?: RawStats } };
@@ -53,5 +57,7 @@ export function engineDelta(before: RawStats, after: RawStats): EngineStats {
     refreshSeconds: round(diff((s) => s.refresh?.total_time_in_millis) / 1000, 1),
     mergeSeconds: round(diff((s) => s.merges?.total_time_in_millis) / 1000, 1),
     openContexts: after.search?.open_contexts ?? 0,
+    requestCacheHits: diff((s) => s.request_cache?.hit_count),
+    requestCacheMisses: diff((s) => s.request_cache?.miss_count),
   };
 }
