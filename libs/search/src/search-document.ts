@@ -46,7 +46,7 @@ export interface StorySearchDocument {
   simhash?: string;
   simhash_bands?: string[];
   facets: Record<'person' | 'organisation' | 'place' | 'topic' | 'subject' | 'tag', string[]>;
-  /** One entry per distinct tag, nested so autocomplete and facets can match names and count stories. */
+  /** The story's tags as enriched: stored for the answers, not indexed (facets count `facets`). */
   tags: Tag[];
   related: StoryEnrichedV1Payload['enrichment']['related'];
   associations: StoryEnrichedV1Payload['story']['associations'];

@@ -8,6 +8,7 @@ const WITHOUT_SEARCH_COPIES = [
   'folded_text',
   'folded_headline',
   'folded_byline',
+  // Nested tag entries, in documents of indexes created before they were dropped.
   'tag_suggest',
   'facets',
 ];

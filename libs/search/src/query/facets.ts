@@ -24,9 +24,9 @@ const TAG_FACETS: Record<Exclude<FacetName, 'sources'>, TagKind> = {
 
 /**
  * Facet aggregations over the flat `facets.<kind>` keyword fields: counts are stories (not
- * clusters). Display names are not aggregated here: going through the nested `tag_suggest`
- * entries for them cost the engine more than the rest of a search, so names are read by id
- * from the tag names index (`readTagNamesById`).
+ * clusters). Display names are not aggregated here: aggregating them out of nested tag entries
+ * (which the stories no longer carry) cost the engine more than the rest of a search, so names
+ * are read by id from the tag names index (`readTagNamesById`).
  */
 export function facetAggregations(
   size: number,
