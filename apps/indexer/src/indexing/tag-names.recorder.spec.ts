@@ -1,22 +1,13 @@
 import { DependencyUnavailableError } from '@lib/kafka';
-import type { Tag } from '@lib/contracts';
 import { TagNamesNotWrittenError, tagNameDocuments, tagNameSignature } from '@lib/search';
+import { tag } from '../../../../test/api/support/wire-stories';
 import { asOutage, unwrittenNames } from './tag-names.recorder';
-
-const tag = (id: string, kind: Tag['kind'], name: string, aliases: string[] = []): Tag => ({
-  id,
-  kind,
-  name,
-  aliases,
-  confidence: 0.9,
-  provenance: { method: 'gazetteer', fromProvider: false },
-});
 
 describe('unwrittenNames', () => {
   const [libya, opec, sa] = tagNameDocuments([
-    tag('place:ly', 'place', 'Libya', ['State of Libya']),
-    tag('org:opec', 'organisation', 'OPEC'),
-    tag('place:sa', 'place', 'Saudi Arabia'),
+    tag('place:ly', 'Libya', ['State of Libya']),
+    tag('org:opec', 'OPEC'),
+    tag('place:sa', 'Saudi Arabia'),
   ]);
   const written = new Map([libya, opec].map((doc) => [doc.id, tagNameSignature(doc)]));
 
@@ -26,8 +17,8 @@ describe('unwrittenNames', () => {
 
   it('writes ids never written, and tags whose name or aliases changed', () => {
     const [renamed, realiased] = tagNameDocuments([
-      tag('org:opec', 'organisation', 'Organization of the Petroleum Exporting Countries'),
-      tag('place:ly', 'place', 'Libya', ['Libyan Arab Jamahiriya']),
+      tag('org:opec', 'Organization of the Petroleum Exporting Countries'),
+      tag('place:ly', 'Libya', ['Libyan Arab Jamahiriya']),
     ]);
     expect(unwrittenNames([renamed, realiased, sa], written).map((doc) => doc.id)).toEqual([
       'org:opec',
