@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { HEAP_LIMIT_MB } from '../stack/heap-limits';
 import { SERVICE_NAMES, type ServiceName } from '../stack/services';
 import { startBenchStack, tuningSettings, type KafkaMode } from './bench-stack';
+import { countOption } from './count-option';
 import { loadBenchCorpus } from './corpus';
 import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/direct-load';
 import { runFreshness, type FreshnessResult } from './phases/freshness';
@@ -99,14 +100,21 @@ function readOptions(): BenchOptions {
   return {
     json: values.json,
     quick,
-    stories: values.stories ? Number(values.stories) : quick ? 3000 : undefined,
-    batchSize: Number(values['batch-size']),
-    pushConcurrency: Number(values['push-concurrency']),
-    freshnessRate: Number(values['freshness-rate']),
-    freshnessSeconds: Number(values['freshness-seconds'] ?? (quick ? 20 : 60)),
-    searchRate: Number(values['search-rate']),
-    searchSeconds: Number(values['search-seconds'] ?? (quick ? 15 : 60)),
-    searchWarmUp: Number(values['search-warmup'] ?? (quick ? 500 : 4000)),
+    stories: values.stories ? countOption('stories', values.stories) : quick ? 3000 : undefined,
+    batchSize: countOption('batch-size', values['batch-size']),
+    pushConcurrency: countOption('push-concurrency', values['push-concurrency']),
+    freshnessRate: countOption('freshness-rate', values['freshness-rate']),
+    freshnessSeconds: countOption(
+      'freshness-seconds',
+      values['freshness-seconds'] ?? (quick ? '20' : '60'),
+    ),
+    searchRate: countOption('search-rate', values['search-rate']),
+    searchSeconds: countOption('search-seconds', values['search-seconds'] ?? (quick ? '15' : '60')),
+    searchWarmUp: countOption(
+      'search-warmup',
+      values['search-warmup'] ?? (quick ? '500' : '4000'),
+      0,
+    ),
     sweepDocs: quick ? 1000 : 4000,
     kafka,
     overrides,
