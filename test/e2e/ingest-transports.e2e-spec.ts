@@ -174,6 +174,40 @@ describe('ingest transports against the real stack', () => {
       expect(rejected.rows[0].bytes.toString()).toBe('this is not wire copy');
     });
 
+    it('records when a source last delivered a new story, at most about once a second', async () => {
+      const { apiKey } = await registerSource({ name: 'activity-agency' });
+      const lastItemAt = async (): Promise<Date | null> =>
+        (
+          await db.query<{ last_item_at: Date | null }>(
+            'SELECT last_item_at FROM sources WHERE name = $1',
+            ['activity-agency'],
+          )
+        ).rows[0].last_item_at;
+      expect(await lastItemAt()).toBeNull();
+      const story = (n: number): string =>
+        JSON.stringify({
+          uri: `urn:test:activity-agency:${n}`,
+          type: 'text',
+          headline: `Activity story ${n}`,
+          body_text: 'A story pushed to see when its source last delivered one.',
+        });
+
+      const before = Date.now();
+      expect((await push(apiKey ?? '', story(1))).status).toBe(202);
+      const first = await lastItemAt();
+      expect(first).not.toBeNull();
+      // The database's clock and ours may differ by a little; a second is far more than that.
+      expect(first!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(first!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+
+      // A second story within the same second leaves the row as it is; one after it moves it on.
+      expect((await push(apiKey ?? '', story(2))).status).toBe(202);
+      expect(await lastItemAt()).toEqual(first);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await push(apiKey ?? '', story(3))).status).toBe(202);
+      expect((await lastItemAt())!.getTime()).toBeGreaterThan(first!.getTime());
+    });
+
     it('answers 413 for a body over the limit and 400 for a malformed batch', async () => {
       const { apiKey } = await registerSource({ name: 'oversize-agency' });
       const huge = await push(apiKey ?? '', Buffer.alloc(6 * 1024 * 1024, 0x20));

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -17,9 +17,18 @@ export interface PreparedStory {
   contentHash: string;
 }
 
+/**
+ * At most about once a second per source: the health check works in seconds, and a busy wire
+ * would otherwise rewrite one row for every story.
+ */
+const NOTE_SOURCE_ACTIVITY_SQL = `UPDATE sources SET last_item_at = now()
+  WHERE name = $1 AND (last_item_at IS NULL OR last_item_at < now() - interval '1 second')`;
+
 /** The only place intake touches PostgreSQL. */
 @Injectable()
 export class StoryRepository {
+  private readonly log = new Logger(StoryRepository.name);
+
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /**
@@ -31,7 +40,7 @@ export class StoryRepository {
     format: WireFormat,
     stories: PreparedStory[],
   ): Promise<{ rawPayloadId: string; results: StoryResult[] }> {
-    return this.dataSource.transaction(async (manager) => {
+    const accepted = await this.dataSource.transaction(async (manager) => {
       const rawPayloadId = await this.insertRaw(manager, submission, format);
       // Lock each uri in a fixed order so concurrent pushes of overlapping feeds cannot deadlock.
       const uris = [...new Set(stories.map((s) => s.story.uri))].sort();
@@ -41,13 +50,24 @@ export class StoryRepository {
       for (const prepared of stories) {
         results.push(await this.acceptOne(manager, submission, format, rawPayloadId, prepared));
       }
-      if (results.some((r) => r.status === 'accepted')) {
-        await manager.query('UPDATE sources SET last_item_at = now() WHERE name = $1', [
-          submission.source,
-        ]);
-      }
       return { rawPayloadId, results };
     });
+    if (accepted.results.some((r) => r.status === 'accepted'))
+      await this.noteSourceActivity(submission.source);
+    return accepted;
+  }
+
+  /**
+   * The source's last item time, for its health check. Written after the stories' transaction,
+   * not in it: there, every push of one source waited on that row until the push before it had
+   * committed. A failure here does not undo an accepted push, so it is logged, not thrown.
+   */
+  private async noteSourceActivity(source: string): Promise<void> {
+    try {
+      await this.dataSource.query(NOTE_SOURCE_ACTIVITY_SQL, [source]);
+    } catch (error) {
+      this.log.warn(`could not record the last item time of source ${source}: ${String(error)}`);
+    }
   }
 
   async reject(
