@@ -42,6 +42,10 @@ export const envSchema = z.object({
   KAFKA_CONSUMER_MAX_BATCH: positiveInt(250),
   /** ...and at most this many bytes of messages (a larger message goes alone): bounds a slice's memory. */
   KAFKA_CONSUMER_MAX_BATCH_BYTES: positiveInt(4 * 1024 * 1024),
+  /** Bytes a fetch waits for (up to KAFKA_CONSUMER_MAX_WAIT_MS): 1 answers with the first message. */
+  KAFKA_CONSUMER_MIN_BYTES: positiveInt(1),
+  /** How long the broker holds a fetch waiting for KAFKA_CONSUMER_MIN_BYTES. */
+  KAFKA_CONSUMER_MAX_WAIT_MS: positiveInt(5_000),
   /** Partitions one consumer works on at once, each in offset order. */
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
   /** How long a silent consumer keeps its partitions before the group moves them to the others. */

@@ -39,6 +39,8 @@ export async function bootstrapConsumerService(
     maxBatchMessages: config.KAFKA_CONSUMER_MAX_BATCH,
     maxBatchBytes: config.KAFKA_CONSUMER_MAX_BATCH_BYTES,
     partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+    fetchMinBytes: config.KAFKA_CONSUMER_MIN_BYTES,
+    fetchMaxWaitMs: config.KAFKA_CONSUMER_MAX_WAIT_MS,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     deadLetters: app.get(KafkaPublisher),
   });

@@ -1,6 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Kafka, logLevel, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type ConsumerConfig,
+  type EachBatchPayload,
+  type KafkaMessage,
+} from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { withCorrelation } from '@lib/observability';
 import { backoffDelay } from './backoff';
@@ -32,6 +39,9 @@ export interface KafkaBatchServerOptions {
   /** Publishes dead letters; must be connected before `listen`. */
   deadLetters: KafkaPublisher;
   partitionsConsumedConcurrently?: number;
+  /** Bytes the broker waits for before answering a fetch, at most `fetchMaxWaitMs`. */
+  fetchMinBytes?: number;
+  fetchMaxWaitMs?: number;
   /** Messages handed to the handler at once (default 100); a larger fetch is handled in slices. */
   maxBatchMessages?: number;
   /** Bytes (keys and values) handed to the handler at once (default 4 MiB); a larger message goes alone. */
@@ -45,6 +55,21 @@ class StoppedError extends Error {
   constructor() {
     super('consumer stopping; batch handed back uncommitted');
   }
+}
+
+/** The kafkajs consumer settings of a batch server. */
+export function consumerConfigFor(options: KafkaBatchServerOptions): ConsumerConfig {
+  const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+  return {
+    groupId: options.groupId,
+    sessionTimeout,
+    heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
+    allowAutoTopicCreation: false,
+    // With 1, the broker answers a fetch as soon as one message is there: live traffic is then
+    // fetched, handled and committed almost a message at a time.
+    minBytes: options.fetchMinBytes ?? 1,
+    maxWaitTimeInMs: options.fetchMaxWaitMs ?? 5_000,
+  };
 }
 
 /**
@@ -85,13 +110,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       // Reconnect attempts at most 5 s apart, so the consumer is back soon after the broker.
       retry: { retries: 10, maxRetryTime: 5_000 },
     });
-    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
-    const consumer = kafka.consumer({
-      groupId: this.options.groupId,
-      sessionTimeout,
-      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
-      allowAutoTopicCreation: false,
-    });
+    const consumer = kafka.consumer(consumerConfigFor(this.options));
     this.consumer = consumer;
     // kafkajs restarts a crashed consumer only for errors it deems retriable; otherwise the service
     // would stay up, look ready and consume nothing. Start it again ourselves (the batch is redelivered).
