@@ -38,6 +38,9 @@ export const BENCH = {
 
 export type KafkaMode = 'own' | 'shared';
 
+/** The name the search engine's JVM is reported under. */
+export const ENGINE_JVM = 'elasticsearch (JVM)';
+
 export interface StackOptions {
   kafka: KafkaMode;
   /** Service environment on top of the bench namespace: the knobs under test. */
@@ -249,7 +252,7 @@ async function findJvms(infra: InfraOptions): Promise<TrackedProcess[]> {
     pidListeningOn(Number(infra.kafkaBrokers?.[0]?.split(':')[1] ?? 9092));
   if (kafkaPid) jvms.push({ name: 'kafka (JVM)', kind: 'jvm', pid: kafkaPid });
   const searchPid = await searchEnginePid();
-  if (searchPid) jvms.push({ name: 'elasticsearch (JVM)', kind: 'jvm', pid: searchPid });
+  if (searchPid) jvms.push({ name: ENGINE_JVM, kind: 'jvm', pid: searchPid });
   return jvms;
 }
 

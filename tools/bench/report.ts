@@ -159,10 +159,18 @@ export function renderReport(r: BenchReport): string {
     const w = r.searchWarmUp;
     if (w)
       lines.push(
-        `search warm-up: ${w.queries} queries in ${w.seconds} s, 4 at a time (${w.notAnswered} not answered), not measured`,
+        `search warm-up: ${w.queries} queries in ${w.seconds} s, 4 at a time (${w.notAnswered} not answered), not measured; ` +
+          (w.jitSharePercent === null
+            ? 'the engine JIT not watched'
+            : `the engine's JIT took ${w.jitSharePercent} % of its CPU in the last round${w.settled ? '' : ' (stopped at the cap, not settled)'}`),
       );
     lines.push(
       `search at ${s.rate}/s for ${s.seconds} s (${s.achievedRate}/s achieved, ${s.errors} errors, ${s.withHitsPercent}% with hits): ${latency(s.latency)}`,
+    );
+    lines.push(
+      `  by ${s.windowSeconds} s windows (p50 / p99 ms): ${s.windows
+        .map((w) => `${w.p50} / ${w.p99}`)
+        .join(', ')}`,
     );
     for (const [kind, summary] of Object.entries(s.byKind))
       lines.push(`  ${kind.padEnd(14)} ${latency(summary)}`);

@@ -182,9 +182,39 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
 }
 
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-function processTicks(pid: number): number | undefined {
+export function processTicks(pid: number): number | undefined {
+  return statTicks(`/proc/${pid}/stat`);
+}
+
+/** HotSpot names its JIT compiler threads "C1 CompilerThread<n>" / "C2 CompilerThread<n>". */
+const JIT_THREAD = /^C[12] CompilerThre/;
+
+/**
+ * CPU ticks the JVM's JIT compiler threads have used so far: while they are busy, the JVM is
+ * still compiling the code paths it runs, and its CPU per request is not yet what it will be.
+ */
+export function jitCompilerTicks(pid: number): number | undefined {
+  let tasks: string[];
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  let ticks = 0;
+  for (const task of tasks) {
+    try {
+      if (!JIT_THREAD.test(readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) continue;
+    } catch {
+      continue; // the thread ended between readdir and read
+    }
+    ticks += statTicks(`/proc/${pid}/task/${task}/stat`) ?? 0;
+  }
+  return ticks;
+}
+
+function statTicks(path: string): number | undefined {
+  try {
+    const stat = readFileSync(path, 'utf8');
     // The command name may contain spaces; the fields we want come after its closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);

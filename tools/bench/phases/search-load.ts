@@ -1,6 +1,7 @@
 import type { ReutersDocument } from '../../../libs/enrichment/src/corpus/reuters-reader';
 import { BENCH, type BenchStack } from '../bench-stack';
 import { progressBar } from '../progress';
+import { jitCompilerTicks, processTicks } from '../resources';
 import { round, sleep, summarise, type LatencySummary } from '../stats';
 
 export interface SearchOptions {
@@ -13,46 +14,113 @@ export interface SearchWarmUp {
   seconds: number;
   /** Answered with anything but 200 (the api refusing while busy, say). */
   notAnswered: number;
+  /** The engine's JIT compiler threads' share of its CPU in the last round, in per cent. */
+  jitSharePercent: number | null;
+  /** Whether the warm-up ended because the JIT had settled, not at its query cap. */
+  settled: boolean;
+}
+
+export interface WarmUpOptions {
+  /** Searches sent at least, whatever the JIT does. */
+  minQueries: number;
+  /** Searches sent at most, settled or not. */
+  maxQueries: number;
+  /** The engine's JVM, whose JIT is watched; without it the warm-up is `minQueries` long. */
+  enginePid: number | undefined;
 }
 
 /** Queries in flight during the warm-up: enough to keep the engine's search threads busy. */
 const WARM_UP_CONCURRENCY = 4;
 /** Another plan than the measured one, so nothing the warm-up cached is asked again. */
 const WARM_UP_SEED = 7;
+/** Searches between two looks at the JIT. */
+const WARM_UP_ROUND = 500;
+/** Below this share of the engine's CPU in the JIT compiler, its search code counts as compiled. */
+export const JIT_SETTLED_PERCENT = 5;
+
+/** Whether the warm-up can stop after a round in which the JIT took `jitSharePercent`. */
+export function warmUpDone(
+  sent: number,
+  jitSharePercent: number | null,
+  options: Pick<WarmUpOptions, 'minQueries' | 'maxQueries'>,
+): { done: boolean; settled: boolean } {
+  if (sent < options.minQueries) return { done: false, settled: false };
+  if (jitSharePercent === null) return { done: true, settled: false };
+  const settled = jitSharePercent < JIT_SETTLED_PERCENT;
+  return { done: settled || sent >= options.maxQueries, settled };
+}
 
 /**
  * Searches the measured phase will not send, back to back, before it: the engine's search code
- * is compiled and its caches filled as on a node that has been serving searches, since a newly
+ * is compiled and its caches filled as on a node that has been serving searches. A newly
  * started engine needs the first several thousand searches at up to twice the CPU (measured on
- * the Reuters index: ~50 ms of engine CPU per search at first, ~23 ms after 8,000).
+ * the Reuters index: ~50 ms of engine CPU per search at first, ~23 ms after 8,000), most of the
+ * difference being its JIT compiler, which on two cores took 30–40 % of the engine's CPU through
+ * a 4,000-search warm-up and the first 40 s of the measured phase after it. So the warm-up goes
+ * on, past `minQueries`, until a round of searches costs the JIT less than 5 % of the engine's
+ * CPU, or `maxQueries` were sent.
  */
 export async function warmUpSearch(
   stack: BenchStack,
   corpus: ReutersDocument[],
-  queries: number,
+  options: WarmUpOptions,
 ): Promise<SearchWarmUp> {
-  const plan = await planQueries(corpus, queries, WARM_UP_SEED);
-  const bar = progressBar('warm-up', plan.length, 'queries');
+  const plan = await planQueries(corpus, options.maxQueries, WARM_UP_SEED);
+  const bar = progressBar('warm-up', options.minQueries, 'queries');
   const t0 = performance.now();
-  let next = 0;
+  let sent = 0;
   let done = 0;
   let notAnswered = 0;
-  await Promise.all(
-    Array.from({ length: WARM_UP_CONCURRENCY }, async () => {
-      while (next < plan.length) {
-        const { params } = plan[next++];
-        const response = await fetch(stack.url('api', `/v1/search?${params.toString()}`));
-        await response.arrayBuffer();
-        if (response.status !== 200) notAnswered += 1;
-        bar.update((done += 1));
-      }
-    }),
-  );
+  let jitSharePercent: number | null = null;
+  let settled = false;
+  const send = async (count: number): Promise<void> => {
+    const end = Math.min(plan.length, sent + count);
+    await Promise.all(
+      Array.from({ length: WARM_UP_CONCURRENCY }, async () => {
+        while (sent < end) {
+          const { params } = plan[sent++];
+          const response = await fetch(stack.url('api', `/v1/search?${params.toString()}`));
+          await response.arrayBuffer();
+          if (response.status !== 200) notAnswered += 1;
+          done += 1;
+          bar.update(
+            Math.min(done, options.minQueries),
+            jitSharePercent === null ? '' : `JIT ${jitSharePercent}% of the engine`,
+          );
+        }
+      }),
+    );
+  };
+  for (;;) {
+    const before = engineTicks(options.enginePid);
+    await send(WARM_UP_ROUND);
+    const after = engineTicks(options.enginePid);
+    jitSharePercent =
+      before && after && after.all > before.all
+        ? round((100 * (after.jit - before.jit)) / (after.all - before.all), 1)
+        : null;
+    const verdict = warmUpDone(sent, jitSharePercent, options);
+    settled = verdict.settled;
+    if (verdict.done || sent >= plan.length) break;
+  }
   bar.stop();
   // The warm-up is for the engine's code paths, not its answers: the measured plan starts with
   // an empty request cache, so its hits are repeats within the plan itself.
   await fetch(`${BENCH.esNode}/${BENCH.alias}/_cache/clear?request=true`, { method: 'POST' });
-  return { queries: plan.length, seconds: round((performance.now() - t0) / 1000, 1), notAnswered };
+  return {
+    queries: sent,
+    seconds: round((performance.now() - t0) / 1000, 1),
+    notAnswered,
+    jitSharePercent,
+    settled,
+  };
+}
+
+function engineTicks(pid: number | undefined): { jit: number; all: number } | null {
+  if (pid === undefined) return null;
+  const jit = jitCompilerTicks(pid);
+  const all = processTicks(pid);
+  return jit === undefined || all === undefined ? null : { jit, all };
 }
 
 export type QueryKind =
@@ -66,10 +134,43 @@ export interface SearchResult {
   achievedRate: number;
   /** From the moment a query was due (open loop) to its whole answer read. */
   latency: LatencySummary;
+  /** The same per `windowSeconds` of the phase, by when queries were due: shows a warming engine. */
+  windows: LatencyWindow[];
+  windowSeconds: number;
   byKind: Record<string, LatencySummary>;
   /** Share of queries that found at least one story. */
   withHitsPercent: number;
   examples: string[];
+}
+
+export interface LatencyWindow {
+  fromSecond: number;
+  count: number;
+  p50: number;
+  p99: number;
+}
+
+/** Seconds of the search phase each latency window covers. */
+const WINDOW_SECONDS = 15;
+
+/** Latency samples (due second, ms) grouped into consecutive windows of `seconds`. */
+export function latencyWindows(
+  samples: readonly { dueSecond: number; ms: number }[],
+  seconds: number,
+): LatencyWindow[] {
+  const groups = new Map<number, number[]>();
+  for (const { dueSecond, ms } of samples) {
+    const start = Math.floor(dueSecond / seconds) * seconds;
+    const group = groups.get(start);
+    if (group) group.push(ms);
+    else groups.set(start, [ms]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([fromSecond, values]) => {
+      const { count, p50, p99 } = summarise(values);
+      return { fromSecond, count, p50, p99 };
+    });
 }
 
 interface PlannedQuery {
@@ -94,7 +195,7 @@ export async function runSearchLoad(
   log: (line: string) => void,
 ): Promise<SearchResult> {
   const plan = await planQueries(corpus, Math.round(options.rate * options.seconds));
-  const samples: { kind: QueryKind; ms: number; hits: boolean }[] = [];
+  const samples: { kind: QueryKind; dueSecond: number; ms: number; hits: boolean }[] = [];
   let errors = 0;
   const bar = progressBar('search', plan.length, 'queries');
   const t0 = performance.now();
@@ -113,6 +214,7 @@ export async function runSearchLoad(
             );
           samples.push({
             kind: query.kind,
+            dueSecond: (due - t0) / 1000,
             ms: performance.now() - due,
             hits: (body.total ?? 0) > 0,
           });
@@ -138,6 +240,8 @@ export async function runSearchLoad(
     errors,
     achievedRate,
     latency: summarise(samples.map((s) => s.ms)),
+    windows: latencyWindows(samples, WINDOW_SECONDS),
+    windowSeconds: WINDOW_SECONDS,
     byKind: Object.fromEntries(
       kinds.map((kind) => [
         kind,
