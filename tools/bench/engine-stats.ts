@@ -10,7 +10,11 @@ export interface EngineStats {
   fetchMsPerQuery: number;
   refreshes: number;
   refreshSeconds: number;
+  /** Wall time of merges, including the time they were throttled. */
   mergeSeconds: number;
+  /** What merges rewrote: divided by what was indexed, the write amplification. */
+  mergedMb: number;
+  mergedDocs: number;
   /** Open search contexts (points in time, scrolls) at the end of the phase. */
   openContexts: number;
   /** Shard requests answered from the engine's request cache, and those that ran the query. */
@@ -28,7 +32,7 @@ interface RawStats {
     open_contexts: number;
   };
   refresh?: { total: number; total_time_in_millis: number };
-  merges?: { total_time_in_millis: number };
+  merges?: { total_time_in_millis: number; total_docs: number; total_size_in_bytes: number };
   request_cache?: { hit_count: number; miss_count: number };
 }
 
@@ -56,6 +60,8 @@ export function engineDelta(before: RawStats, after: RawStats): EngineStats {
     refreshes: diff((s) => s.refresh?.total),
     refreshSeconds: round(diff((s) => s.refresh?.total_time_in_millis) / 1000, 1),
     mergeSeconds: round(diff((s) => s.merges?.total_time_in_millis) / 1000, 1),
+    mergedMb: round(diff((s) => s.merges?.total_size_in_bytes) / 2 ** 20, 1),
+    mergedDocs: diff((s) => s.merges?.total_docs),
     openContexts: after.search?.open_contexts ?? 0,
     requestCacheHits: diff((s) => s.request_cache?.hit_count),
     requestCacheMisses: diff((s) => s.request_cache?.miss_count),

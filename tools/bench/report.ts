@@ -210,7 +210,7 @@ export function renderReport(r: BenchReport): string {
   for (const [phase, e] of Object.entries(r.engine)) {
     lines.push(
       `  ${phase.padEnd(11)} ${e.indexOps} index ops (${e.indexMsPerOp} ms each), ${e.queries} queries (${e.queryMsPerQuery} ms query + ${e.fetchMsPerQuery} ms fetch each), ` +
-        `${e.refreshes} refreshes (${e.refreshSeconds} s), merges ${e.mergeSeconds} s, ${e.openContexts} open contexts, ` +
+        `${e.refreshes} refreshes (${e.refreshSeconds} s), merges ${e.mergeSeconds} s (${e.mergedDocs} docs, ${e.mergedMb} MB rewritten), ${e.openContexts} open contexts, ` +
         `request cache ${e.requestCacheHits} hits / ${e.requestCacheMisses} misses`,
     );
   }
