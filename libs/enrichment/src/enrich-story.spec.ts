@@ -1,4 +1,6 @@
 import { InMemoryClusterIndex } from './clusters/cluster-index';
+import { storyFingerprint } from './clusters/cluster-key';
+import { toHex } from './clusters/simhash';
 import { enrichStory } from './enrich-story';
 import { type EntityResources, loadEntityResources } from './entities/load-gazetteer';
 import { buildTagStatistics } from './related/tag-statistics';
@@ -61,5 +63,17 @@ describe('enrichStory', () => {
     );
     expect(copy.cluster).toBe(original.cluster);
     expect(unrelated.cluster).not.toBe(original.cluster);
+  });
+
+  it("clusters on the caller's fingerprint when given one, as on its own", () => {
+    const story = loadSeedStory();
+    const own = enrichStory(story, { entities });
+    const fingerprint = storyFingerprint(story);
+    expect(own.cluster).toBe(`sh:${toHex(fingerprint.signature)}`);
+    // A fingerprint given is used as it is, not taken again from the text.
+    const given = { signature: { hi: 1, lo: 2 }, maxDistance: fingerprint.maxDistance };
+    expect(enrichStory(story, { entities, fingerprint: given }).cluster).toBe(
+      `sh:${toHex(given.signature)}`,
+    );
   });
 });

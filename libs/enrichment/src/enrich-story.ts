@@ -1,6 +1,6 @@
 import type { CanonicalStory, Enrichment, Tag } from '@lib/contracts';
 import { assignCluster, type ClusterIndex } from './clusters/cluster-index';
-import { clusterDistanceFor, storySignature } from './clusters/cluster-key';
+import { storyFingerprint, type StoryFingerprint } from './clusters/cluster-key';
 import { toHex } from './clusters/simhash';
 import { type EntityExtractionOptions, extractEntities } from './entities/extract-entities';
 import type { EntityResources } from './entities/load-gazetteer';
@@ -24,6 +24,8 @@ export interface EnrichmentContext {
   topics?: CompiledTopicModel;
   /** When given, the story is clustered against it and registered in it. */
   clusterIndex?: ClusterIndex;
+  /** The story's `storyFingerprint`, when the caller has already taken it. */
+  fingerprint?: StoryFingerprint;
   related?: {
     /** Earlier stories with their text similarity (search engine more_like_this or own cosine). */
     candidates: readonly RelatedCandidate[];
@@ -40,9 +42,9 @@ export function enrichStory(story: CanonicalStory, context: EnrichmentContext): 
     ...subjectTags(story.subject),
     ...(context.topics ? topicTags(context.topics, topicDocumentText(story)) : []),
   ];
-  const signature = storySignature(story);
+  const { signature, maxDistance } = context.fingerprint ?? storyFingerprint(story);
   const cluster = context.clusterIndex
-    ? assignCluster(context.clusterIndex, story.uri, signature, clusterDistanceFor(story))
+    ? assignCluster(context.clusterIndex, story.uri, signature, maxDistance)
     : `sh:${toHex(signature)}`;
   const related = context.related
     ? scoreRelated(

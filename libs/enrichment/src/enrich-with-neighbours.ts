@@ -5,7 +5,7 @@ import {
   type ClusterEntry,
   type NearestMatch,
 } from './clusters/cluster-index';
-import { storySignature } from './clusters/cluster-key';
+import { storyFingerprint } from './clusters/cluster-key';
 import { fromHex, toHex, type SimHash } from './clusters/simhash';
 import { enrichStory } from './enrich-story';
 import type { EntityResources } from './entities/load-gazetteer';
@@ -52,7 +52,8 @@ export async function enrichWithNeighbours(
   limits: EnrichmentLimits = {},
 ): Promise<{ enrichment: Enrichment; signature: SimHash }> {
   const story = readableLead(fullStory, limits.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS);
-  const signature = storySignature(story);
+  const fingerprint = storyFingerprint(story);
+  const { signature } = fingerprint;
   const [indexed, candidates] = await Promise.all([
     neighbours.clusterNeighbours(story.uri, toHex(signature)),
     neighbours.relatedCandidates(story),
@@ -71,6 +72,7 @@ export async function enrichWithNeighbours(
     entities: resources.entities,
     topics: resources.topics,
     clusterIndex,
+    fingerprint,
     related: { candidates, tagStatistics },
   });
   return {

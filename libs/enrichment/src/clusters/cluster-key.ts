@@ -1,9 +1,24 @@
 import { storyPlainText, type StoryText } from '../text/story-text';
-import { normalisedWords, shingles, simhash, type SimHash } from './simhash';
+import { normalisedWords, shingles, simhashOfShingles, type SimHash } from './simhash';
+
+/** What clustering needs of a story: its signature and the distance budget its length allows. */
+export interface StoryFingerprint {
+  signature: SimHash;
+  maxDistance: number;
+}
+
+/** Signature and distance budget from one pass over the story's words and shingles. */
+export function storyFingerprint(story: StoryText): StoryFingerprint {
+  const storyShingles = shingles(normalisedWords(storyPlainText(story)));
+  return {
+    signature: simhashOfShingles(storyShingles),
+    maxDistance: distanceForShingles(storyShingles.length),
+  };
+}
 
 /** The signature clustering uses: SimHash of the story's readable text (headline included). */
 export function storySignature(story: StoryText): SimHash {
-  return simhash(storyPlainText(story));
+  return storyFingerprint(story).signature;
 }
 
 /** Above this many shingles a story is long enough for the full distance budget. */
@@ -17,7 +32,10 @@ const MAX_DISTANCE = 12;
  * tighter budget, from 3 bits for a handful of shingles up to 12 for 40 or more.
  */
 export function clusterDistanceFor(story: StoryText): number {
-  const count = shingles(normalisedWords(storyPlainText(story))).length;
+  return storyFingerprint(story).maxDistance;
+}
+
+function distanceForShingles(count: number): number {
   const share = Math.min(1, count / LONG_STORY_SHINGLES);
   return Math.round(MIN_DISTANCE + share * (MAX_DISTANCE - MIN_DISTANCE));
 }

@@ -69,8 +69,13 @@ function murmur3(text: string, seed: number): number {
 
 /** Charikar's SimHash over the text's shingles: similar texts get signatures a few bits apart. */
 export function simhash(text: string): SimHash {
+  return simhashOfShingles(shingles(normalisedWords(text)));
+}
+
+/** The SimHash of shingles already taken from a text (see `simhash`). */
+export function simhashOfShingles(textShingles: readonly string[]): SimHash {
   const counts = new Int32Array(64);
-  for (const shingle of shingles(normalisedWords(text))) {
+  for (const shingle of textShingles) {
     const hi = murmur3(shingle, 0x9747b28c);
     const lo = murmur3(shingle, 0x5bd1e995);
     for (let bit = 0; bit < 32; bit += 1) {
