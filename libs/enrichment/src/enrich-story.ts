@@ -4,7 +4,7 @@ import { storyFingerprint, type StoryFingerprint } from './clusters/cluster-key'
 import { toHex } from './clusters/simhash';
 import { type EntityExtractionOptions, extractEntities } from './entities/extract-entities';
 import type { EntityResources } from './entities/load-gazetteer';
-import { suggestInlinePosition } from './related/inline-position';
+import { inlinePositions } from './related/inline-position';
 import {
   type RelatedCandidate,
   type RelatedScoringOptions,
@@ -46,6 +46,7 @@ export function enrichStory(story: CanonicalStory, context: EnrichmentContext): 
   const cluster = context.clusterIndex
     ? assignCluster(context.clusterIndex, story.uri, signature, maxDistance)
     : `sh:${toHex(signature)}`;
+  const positionOf = inlinePositions(story, tags);
   const related = context.related
     ? scoreRelated(
         {
@@ -59,7 +60,7 @@ export function enrichStory(story: CanonicalStory, context: EnrichmentContext): 
         context.related.tagStatistics,
         context.related.options,
       ).map((link) => {
-        const afterParagraph = suggestInlinePosition(story, link, tags);
+        const afterParagraph = positionOf(link);
         return afterParagraph === undefined ? link : { ...link, afterParagraph };
       })
     : [];

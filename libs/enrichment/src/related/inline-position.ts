@@ -18,6 +18,19 @@ function tagWords(id: string, tags: readonly Pick<Tag, 'id' | 'name' | 'aliases'
   return names.map((n) => foldKey(n)).filter((n) => n.length > 1);
 }
 
+/** A body paragraph as links are matched against it: folded, and its content words. */
+interface ParagraphText {
+  folded: string;
+  words: ReadonlySet<string>;
+}
+
+function paragraphTexts(story: StoryText): ParagraphText[] {
+  return bodyParagraphs(story.body_text).map((paragraph) => ({
+    folded: ` ${foldKey(paragraph).replace(/[^a-z0-9]+/g, ' ')} `,
+    words: new Set(contentWords(paragraph)),
+  }));
+}
+
 /**
  * Index of the body paragraph after which the link fits best: the one mentioning most of the
  * link's shared entities (counted double: they are the link's subject) and shared terms.
@@ -28,22 +41,35 @@ export function suggestInlinePosition(
   link: RelatedLink,
   tags: readonly Pick<Tag, 'id' | 'name' | 'aliases'>[] = [],
 ): number | undefined {
-  const entityNames = link.reason.sharedEntities.map((id) => tagWords(id, tags));
-  const terms = new Set(link.reason.sharedTerms);
-  let best: number | undefined;
-  let bestScore = 0;
-  bodyParagraphs(story.body_text).forEach((paragraph, index) => {
-    const folded = ` ${foldKey(paragraph).replace(/[^a-z0-9]+/g, ' ')} `;
-    let score = 0;
-    for (const names of entityNames) {
-      if (names.some((n) => folded.includes(` ${n.replace(/[^a-z0-9]+/g, ' ').trim()} `)))
-        score += 2;
-    }
-    for (const word of new Set(contentWords(paragraph))) if (terms.has(word)) score += 1;
-    if (score > bestScore) {
-      best = index;
-      bestScore = score;
-    }
-  });
-  return best;
+  return inlinePositions(story, tags)(link);
+}
+
+/**
+ * `suggestInlinePosition` for several links of one story: its paragraphs are folded and split
+ * into words once, not once per link.
+ */
+export function inlinePositions(
+  story: StoryText,
+  tags: readonly Pick<Tag, 'id' | 'name' | 'aliases'>[] = [],
+): (link: RelatedLink) => number | undefined {
+  let paragraphs: ParagraphText[] | undefined;
+  return (link) => {
+    paragraphs ??= paragraphTexts(story);
+    const entityNames = link.reason.sharedEntities.map((id) =>
+      tagWords(id, tags).map((n) => ` ${n.replace(/[^a-z0-9]+/g, ' ').trim()} `),
+    );
+    const terms = link.reason.sharedTerms;
+    let best: number | undefined;
+    let bestScore = 0;
+    paragraphs.forEach(({ folded, words }, index) => {
+      let score = 0;
+      for (const names of entityNames) if (names.some((n) => folded.includes(n))) score += 2;
+      for (const term of new Set(terms)) if (words.has(term)) score += 1;
+      if (score > bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    });
+    return best;
+  };
 }

@@ -1,6 +1,6 @@
 import type { RelatedLink } from '@lib/contracts';
 import { storyOf } from '../testing/seed-story';
-import { suggestInlinePosition } from './inline-position';
+import { inlinePositions, suggestInlinePosition } from './inline-position';
 import { type RelatedCandidate, type RelatedQuery, scoreRelated } from './score-related';
 import { buildTagStatistics } from './tag-statistics';
 
@@ -114,5 +114,18 @@ describe('suggestInlinePosition', () => {
       reason: { sharedEntities: ['place:jp'], sharedTerms: ['yen'] },
     };
     expect(suggestInlinePosition(story, link)).toBeUndefined();
+  });
+
+  it('places each of several links of one story on its own', () => {
+    const positionOf = inlinePositions(story);
+    const link = (sharedTerms: string[]): RelatedLink => ({
+      uri: 'x',
+      score: 1,
+      reason: { sharedEntities: [], sharedTerms },
+    });
+    expect(positionOf(link(['markets', 'calm']))).toBe(0);
+    expect(positionOf(link(['offensive']))).toBe(1);
+    expect(positionOf(link(['yen']))).toBeUndefined();
+    expect(positionOf(link(['ceasefire', 'talks']))).toBe(2);
   });
 });
