@@ -7,18 +7,16 @@ export interface StoryFingerprint {
   maxDistance: number;
 }
 
-/** Signature and distance budget from one pass over the story's words and shingles. */
+/**
+ * The signature clustering uses (SimHash of the story's readable text, headline included) and
+ * its distance budget, from one pass over the story's words and shingles.
+ */
 export function storyFingerprint(story: StoryText): StoryFingerprint {
   const storyShingles = shingles(normalisedWords(storyPlainText(story)));
   return {
     signature: simhashOfShingles(storyShingles),
     maxDistance: distanceForShingles(storyShingles.length),
   };
-}
-
-/** The signature clustering uses: SimHash of the story's readable text (headline included). */
-export function storySignature(story: StoryText): SimHash {
-  return storyFingerprint(story).signature;
 }
 
 /** Above this many shingles a story is long enough for the full distance budget. */
