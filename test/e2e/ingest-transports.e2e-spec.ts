@@ -174,6 +174,55 @@ describe('ingest transports against the real stack', () => {
       expect(rejected.rows[0].bytes.toString()).toBe('this is not wire copy');
     });
 
+    it('takes versions of one story within a batch in order, across its transactions', async () => {
+      // The test stack stores at most two items per transaction, so these five span three.
+      const { apiKey } = await registerSource({ name: 'versions-batch-agency' });
+      const uri = `urn:test:versions-batch:${Date.now()}`;
+      const version = (v: number, headline: string) => ({
+        content: JSON.stringify({
+          uri,
+          type: 'text',
+          version: String(v),
+          headline,
+          body_text: 'The river fell overnight and the town stayed dry.',
+        }),
+      });
+      const response = await fetch(`${ingest}/v1/ingest/batch`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          items: [
+            version(1, 'Dam holds after storm'),
+            version(2, 'Dam holds after storm, engineers say'),
+            { content: 'not wire copy either' },
+            version(1, 'Dam holds after storm'),
+            version(3, 'Dam inspected after storm'),
+          ],
+        }),
+      });
+      expect(response.status).toBe(202);
+      const body = (await response.json()) as {
+        items: { index: number; status: string; results?: { status: string; version: number }[] }[];
+      };
+      expect(body.items.map((i) => [i.index, i.status, i.results?.[0]?.status])).toEqual([
+        [0, 'ok', 'accepted'],
+        [1, 'ok', 'accepted'],
+        [2, 'rejected', undefined],
+        [3, 'ok', 'stale'],
+        [4, 'ok', 'accepted'],
+      ]);
+      const current = await db.query<{ version: number; headline: string }>(
+        "SELECT version, story->>'headline' AS headline FROM stories WHERE uri = $1",
+        [uri],
+      );
+      expect(current.rows).toEqual([{ version: 3, headline: 'Dam inspected after storm' }]);
+      const history = await db.query<{ version: number }>(
+        'SELECT version FROM story_versions WHERE uri = $1 ORDER BY version',
+        [uri],
+      );
+      expect(history.rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    });
+
     it('records when a source last delivered a new story, at most about once a second', async () => {
       const { apiKey } = await registerSource({ name: 'activity-agency' });
       const lastItemAt = async (): Promise<Date | null> =>

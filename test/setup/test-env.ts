@@ -38,6 +38,8 @@ export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.Proces
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     FEED_POLL_TICK_MS: '250',
     FOLDER_SCAN_MS: '250',
+    // Small runs, so the tests' batches of a few items span several transactions.
+    INGEST_TRANSACTION_MAX_ITEMS: '2',
     API_PORT: String(TEST_PORTS.api),
     INGEST_PORT: String(TEST_PORTS.ingest),
     ENRICHER_PORT: String(TEST_PORTS.enricher),

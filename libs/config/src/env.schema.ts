@@ -119,6 +119,12 @@ export const envSchema = z.object({
   /** Body limit of a batch (JSON with every item inside). */
   INGEST_BATCH_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   /**
+   * Items of a batch stored in one transaction, which commits (and is flushed to disk) once for
+   * all of them. A run of items is parsed and held in memory at once, hence the byte bound too.
+   */
+  INGEST_TRANSACTION_MAX_ITEMS: positiveInt(50),
+  INGEST_TRANSACTION_MAX_BYTES: positiveInt(4 * 1024 * 1024),
+  /**
    * Bytes of push bodies handled at once; a push that does not fit gets a 503 with Retry-After.
    * Bounds ingest's memory under any number of senders; at least the larger body limit.
    */

@@ -1,4 +1,5 @@
 import type { WireFormat } from '@lib/contracts';
+import type { RejectedInputError } from './intake.errors';
 
 /** A payload as it arrived, before parsing. */
 export interface RawSubmission {
@@ -26,3 +27,7 @@ export interface IntakeResult {
   rawPayloadId: string;
   results: StoryResult[];
 }
+
+/** What became of one item of several: kept (its stories' results) or refused with a reason. */
+export type ItemOutcome =
+  { status: 'ok'; result: IntakeResult } | { status: 'rejected'; error: RejectedInputError };

@@ -8,13 +8,26 @@ import {
   type WireFormat,
 } from '@lib/contracts';
 import { DATA_SOURCE } from '@lib/database';
-import { INSERT_OUTBOX_SQL, ingestedEventRow, outboxParameters } from '@lib/database';
+import { ingestedEventRow, outboxParameters } from '@lib/database';
 import type { RawSubmission, StoryResult } from './intake.types';
 import { decideVersion, type StoredVersion } from './version-decision';
 
 export interface PreparedStory {
   story: CanonicalStory;
   contentHash: string;
+}
+
+/** A submission that parsed, with its stories. */
+export interface ParsedItem {
+  submission: RawSubmission;
+  format: WireFormat;
+  stories: PreparedStory[];
+}
+
+/** What became of a parsed item once stored. */
+export interface KeptItem {
+  rawPayloadId: string;
+  results: StoryResult[];
 }
 
 /**
@@ -24,7 +37,43 @@ export interface PreparedStory {
 const NOTE_SOURCE_ACTIVITY_SQL = `UPDATE sources SET last_item_at = now()
   WHERE name = $1 AND (last_item_at IS NULL OR last_item_at < now() - interval '1 second')`;
 
-/** The only place intake touches PostgreSQL. */
+/** Advisory locks on every uri of a push, taken in the array's order, in one round trip. */
+const LOCK_URIS_SQL = `SELECT count(pg_advisory_xact_lock(hashtextextended(uri, 0)))
+  FROM unnest($1::text[]) AS uri`;
+
+/** The current version of a story and the editors' overrides for it, in one round trip. */
+const READ_CURRENT_SQL = `SELECT s.version, s.pubstatus, s.content_hash, o.overrides
+  FROM (SELECT $1::text AS uri) AS wanted
+  LEFT JOIN stories s ON s.uri = wanted.uri
+  LEFT JOIN editorial_overrides o ON o.uri = wanted.uri`;
+
+/**
+ * An accepted version: its history row, the current row and the outbox event, in one statement
+ * (data-modifying CTEs run exactly once) so the story's JSON is sent and parsed once, not twice.
+ */
+const WRITE_VERSION_SQL = `WITH history AS (
+    INSERT INTO story_versions (uri, version, pubstatus, content_hash, story, provenance, raw_payload_id, received_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $8, $9) ON CONFLICT DO NOTHING
+  ), current AS (
+    INSERT INTO stories (uri, version, pubstatus, content_hash, story, provenance, versioncreated, updated_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+    ON CONFLICT (uri) DO UPDATE SET version = EXCLUDED.version, pubstatus = EXCLUDED.pubstatus,
+      content_hash = EXCLUDED.content_hash, story = EXCLUDED.story, provenance = EXCLUDED.provenance,
+      versioncreated = EXCLUDED.versioncreated, updated_at = now()
+  )
+  INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($10, $11, $12, $13)`;
+
+interface CurrentRow {
+  version: number | null;
+  pubstatus: string | null;
+  content_hash: string | null;
+  overrides: EditorialOverrides | null;
+}
+
+/**
+ * The only place intake touches PostgreSQL. A transaction takes its locks in one round trip, then
+ * per item one for its raw payload and per story one read and one write.
+ */
 @Injectable()
 export class StoryRepository {
   private readonly log = new Logger(StoryRepository.name);
@@ -32,29 +81,35 @@ export class StoryRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the raw payload, every accepted story version and its outbox event in one
+   * Stores each item's raw payload, every accepted story version and its outbox event in one
    * transaction: when this resolves, the stories are durable and their events will be relayed.
+   * Several items share the transaction (and its commit's flush to disk); results come per item,
+   * in order.
    */
-  async accept(
-    submission: RawSubmission,
-    format: WireFormat,
-    stories: PreparedStory[],
-  ): Promise<{ rawPayloadId: string; results: StoryResult[] }> {
-    const accepted = await this.dataSource.transaction(async (manager) => {
-      const rawPayloadId = await this.insertRaw(manager, submission, format);
+  async accept(items: ParsedItem[]): Promise<KeptItem[]> {
+    if (items.length === 0) return [];
+    const kept = await this.dataSource.transaction(async (manager) => {
       // Lock each uri in a fixed order so concurrent pushes of overlapping feeds cannot deadlock.
-      const uris = [...new Set(stories.map((s) => s.story.uri))].sort();
-      for (const uri of uris)
-        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [uri]);
-      const results: StoryResult[] = [];
-      for (const prepared of stories) {
-        results.push(await this.acceptOne(manager, submission, format, rawPayloadId, prepared));
+      const uris = [...new Set(items.flatMap((i) => i.stories.map((s) => s.story.uri)))].sort();
+      await manager.query(LOCK_URIS_SQL, [uris]);
+      const keptItems: KeptItem[] = [];
+      for (const item of items) {
+        const rawPayloadId = await this.insertRaw(manager, item.submission, item.format);
+        const results: StoryResult[] = [];
+        for (const prepared of item.stories) {
+          results.push(await this.acceptOne(manager, item, rawPayloadId, prepared));
+        }
+        keptItems.push({ rawPayloadId, results });
       }
-      return { rawPayloadId, results };
+      return keptItems;
     });
-    if (accepted.results.some((r) => r.status === 'accepted'))
-      await this.noteSourceActivity(submission.source);
-    return accepted;
+    const activeSources = new Set(
+      items
+        .filter((_, i) => kept[i].results.some((r) => r.status === 'accepted'))
+        .map((item) => item.submission.source),
+    );
+    for (const source of activeSources) await this.noteSourceActivity(source);
+    return kept;
   }
 
   /**
@@ -89,23 +144,16 @@ export class StoryRepository {
 
   private async acceptOne(
     manager: EntityManager,
-    submission: RawSubmission,
-    format: WireFormat,
+    { submission, format }: ParsedItem,
     rawPayloadId: string,
     prepared: PreparedStory,
   ): Promise<StoryResult> {
     const { story, contentHash } = prepared;
-    const rows: { version: number; pubstatus: string; content_hash: string }[] =
-      await manager.query('SELECT version, pubstatus, content_hash FROM stories WHERE uri = $1', [
-        story.uri,
-      ]);
-    const current: StoredVersion | null = rows[0]
-      ? {
-          version: rows[0].version,
-          pubstatus: rows[0].pubstatus,
-          contentHash: rows[0].content_hash,
-        }
-      : null;
+    const [row]: CurrentRow[] = await manager.query(READ_CURRENT_SQL, [story.uri]);
+    const current: StoredVersion | null =
+      row.version !== null && row.pubstatus !== null && row.content_hash !== null
+        ? { version: row.version, pubstatus: row.pubstatus, contentHash: row.content_hash }
+        : null;
     const decision = decideVersion(current, {
       version: story.version,
       pubstatus: story.pubstatus,
@@ -127,48 +175,25 @@ export class StoryRepository {
       rawPayloadId,
       transport: submission.transport,
     };
-    await manager.query(
-      `INSERT INTO stories (uri, version, pubstatus, content_hash, story, provenance, versioncreated, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT (uri) DO UPDATE SET version = EXCLUDED.version, pubstatus = EXCLUDED.pubstatus,
-         content_hash = EXCLUDED.content_hash, story = EXCLUDED.story, provenance = EXCLUDED.provenance,
-         versioncreated = EXCLUDED.versioncreated, updated_at = now()`,
-      [
-        accepted.uri,
-        accepted.version,
-        accepted.pubstatus,
-        contentHash,
-        accepted,
-        provenance,
-        accepted.versioncreated,
-      ],
-    );
-    await manager.query(
-      `INSERT INTO story_versions (uri, version, pubstatus, content_hash, story, provenance, raw_payload_id, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [
-        accepted.uri,
-        accepted.version,
-        accepted.pubstatus,
-        contentHash,
-        accepted,
-        provenance,
-        rawPayloadId,
-        submission.receivedAt,
-      ],
-    );
-    const overrides: { overrides: EditorialOverrides }[] = await manager.query(
-      'SELECT overrides FROM editorial_overrides WHERE uri = $1',
-      [accepted.uri],
-    );
-    const row = ingestedEventRow(
+    const event = ingestedEventRow(
       accepted,
       provenance,
       contentHash,
-      overrides[0]?.overrides ?? null,
+      row.overrides,
       submission.correlationId,
     );
-    await manager.query(INSERT_OUTBOX_SQL, outboxParameters(row));
+    await manager.query(WRITE_VERSION_SQL, [
+      accepted.uri,
+      accepted.version,
+      accepted.pubstatus,
+      contentHash,
+      accepted,
+      provenance,
+      accepted.versioncreated,
+      rawPayloadId,
+      submission.receivedAt,
+      ...outboxParameters(event),
+    ]);
     return {
       uri: accepted.uri,
       version: accepted.version,
