@@ -21,6 +21,8 @@ export class RecentSignatures {
   private readonly slotOf = new Map<string, number>();
   /** The slot written next, which holds the oldest entry once the ring is full. */
   private next = 0;
+  /** Whether every slot has been written at least once. */
+  private wrapped = false;
 
   constructor(private readonly capacity: number) {
     this.hi = new Uint32Array(capacity);
@@ -41,10 +43,15 @@ export class RecentSignatures {
     const los = this.lo;
     let bestSlot = -1;
     let bestDistance = maxDistance + 1;
-    // Oldest first: from the write position round to the slot before it.
-    for (let i = 0, slot = this.next; i < this.capacity; i++, slot++) {
+    // Oldest first: from the write position round to the slot before it; until the ring has
+    // come round once, only the slots written so far.
+    const scanned = this.wrapped ? this.capacity : this.next;
+    for (let i = 0, slot = this.wrapped ? this.next : 0; i < scanned; i++, slot++) {
       if (slot === this.capacity) slot = 0;
-      const distance = countBits((hi ^ his[slot]) >>> 0) + countBits((lo ^ los[slot]) >>> 0);
+      // Most signatures are ruled out by their high half alone.
+      const highDistance = countBits((hi ^ his[slot]) >>> 0);
+      if (highDistance >= bestDistance) continue;
+      const distance = highDistance + countBits((lo ^ los[slot]) >>> 0);
       if (distance < bestDistance && this.uriOf[slot] !== undefined) {
         bestDistance = distance;
         bestSlot = slot;
@@ -65,6 +72,7 @@ export class RecentSignatures {
     this.lo[this.next] = entry.signature.lo;
     this.slotOf.set(entry.uri, this.next);
     this.next = (this.next + 1) % this.capacity;
+    if (this.next === 0) this.wrapped = true;
   }
 
   private clear(slot: number): void {
