@@ -35,8 +35,16 @@ export function ingestedEventRow(
   };
 }
 
-export const INSERT_OUTBOX_SQL =
-  'INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($1, $2, $3, $4)';
+/**
+ * The outbox insert, its four parameters (`outboxParameters`) numbered from `first`, so it can
+ * end a statement that writes other rows first.
+ */
+export function insertOutboxSql(first = 1): string {
+  const [topic, key, payload, headers] = [0, 1, 2, 3].map((i) => `$${first + i}`);
+  return `INSERT INTO outbox (topic, message_key, payload, headers) VALUES (${topic}, ${key}, ${payload}, ${headers})`;
+}
+
+export const INSERT_OUTBOX_SQL = insertOutboxSql();
 
 export function outboxParameters(row: OutboxRow): unknown[] {
   return [row.topic, row.key, row.payload, row.headers];

@@ -7,8 +7,7 @@ import {
   type Provenance,
   type WireFormat,
 } from '@lib/contracts';
-import { DATA_SOURCE } from '@lib/database';
-import { ingestedEventRow, outboxParameters } from '@lib/database';
+import { DATA_SOURCE, ingestedEventRow, insertOutboxSql, outboxParameters } from '@lib/database';
 import type { RawSubmission, StoryResult } from './intake.types';
 import { decideVersion, type StoredVersion } from './version-decision';
 
@@ -61,7 +60,7 @@ const WRITE_VERSION_SQL = `WITH history AS (
       content_hash = EXCLUDED.content_hash, story = EXCLUDED.story, provenance = EXCLUDED.provenance,
       versioncreated = EXCLUDED.versioncreated, updated_at = now()
   )
-  INSERT INTO outbox (topic, message_key, payload, headers) VALUES ($10, $11, $12, $13)`;
+  ${insertOutboxSql(10)}`;
 
 interface CurrentRow {
   version: number | null;
