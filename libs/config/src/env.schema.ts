@@ -55,6 +55,12 @@ export const envSchema = z.object({
   /** Stories live in versioned indexes `<alias>-v<n>` behind this alias. */
   ES_STORIES_ALIAS: z.string().default('stories'),
   ES_REFRESH_INTERVAL: z.string().default('1s'),
+  /**
+   * Messages the indexer may fall behind before it relaxes the stories index's refreshes to
+   * ES_BACKLOG_REFRESH_INTERVAL (restored, with a refresh, at a tenth of it); 0 switches it off.
+   */
+  ES_BACKLOG_MESSAGES: z.coerce.number().int().min(0).default(2000),
+  ES_BACKLOG_REFRESH_INTERVAL: z.string().default('30s'),
   /** Operations per bulk request of the indexer; a larger batch is split. */
   ES_BULK_MAX_DOCS: positiveInt(500),
   /** About this many bytes per bulk request at most. */

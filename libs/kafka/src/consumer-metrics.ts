@@ -32,9 +32,8 @@ export class ConsumerMetrics {
     });
   }
 
-  recordLag(topic: string, partition: number, highWatermark: string, lastOffset: string): void {
-    const behind = Number(BigInt(highWatermark) - BigInt(lastOffset) - 1n);
-    this.lag.set({ topic, partition: String(partition), group: this.group }, Math.max(0, behind));
+  recordLag(topic: string, partition: number, behind: number): void {
+    this.lag.set({ topic, partition: String(partition), group: this.group }, behind);
   }
 
   timeBatch(): () => void {

@@ -18,6 +18,11 @@ export interface InboundBatch {
   topic: string;
   partition: number;
   messages: InboundMessage[];
+  /**
+   * Messages left in the partition after this batch when it was fetched: the consumer's
+   * backlog (0 when caught up; absent where the transport does not know it).
+   */
+  behind?: number;
 }
 
 export const DONE: MessageOutcome = { status: 'done' };

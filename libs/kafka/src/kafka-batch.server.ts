@@ -169,6 +169,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     for (const slice of slices) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) return;
       const messages = slice.map((m) => toInbound(batch.topic, batch.partition, m));
+      const last = slice[slice.length - 1];
+      const behind = messagesBehind(batch.highWatermark, last.offset);
       const stopTimer = this.options.metrics?.timeBatch();
       // kafkajs sends at most one heartbeat per interval; ticking keeps the member alive while
       // a handler works (the event loop runs between messages).
@@ -184,6 +186,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
               topic: batch.topic,
               partition: batch.partition,
               messages: pending,
+              behind,
             }),
           payload,
         );
@@ -193,17 +196,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       } finally {
         clearInterval(ticker);
       }
-      const last = slice[slice.length - 1];
       payload.resolveOffset(last.offset);
       await payload.commitOffsetsIfNecessary();
       this.crashes = 0;
       stopTimer?.();
-      this.options.metrics?.recordLag(
-        batch.topic,
-        batch.partition,
-        batch.highWatermark,
-        last.offset,
-      );
+      this.options.metrics?.recordLag(batch.topic, batch.partition, behind);
     }
   }
 
@@ -362,6 +359,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     if (!this.consumer) throw new Error('not listening');
     return this.consumer as T;
   }
+}
+
+/** Messages after `offset` up to the partition end (`highWatermark` is the next offset to be written). */
+export function messagesBehind(highWatermark: string, offset: string): number {
+  return Math.max(0, Number(BigInt(highWatermark) - BigInt(offset) - 1n));
 }
 
 function toInbound(topic: string, partition: number, message: KafkaMessage): InboundMessage {

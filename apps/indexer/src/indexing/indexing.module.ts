@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BacklinkService } from './backlink.service';
+import { BacklogRefreshService } from './backlog-refresh.service';
 import { IndexStoriesService } from './index-stories.service';
 import { IndexingMetrics } from './indexing.metrics';
 import { StoryEnrichedConsumer } from './story-enriched.consumer';
@@ -10,6 +11,7 @@ import { TagNamesRecorder } from './tag-names.recorder';
   controllers: [StoryEnrichedConsumer],
   providers: [
     BacklinkService,
+    BacklogRefreshService,
     IndexStoriesService,
     StoryIndexRepository,
     IndexingMetrics,

@@ -11,6 +11,7 @@ import {
 } from '@lib/contracts';
 import { outcomeOf, parseEvent, type InboundBatch, type MessageOutcome } from '@lib/kafka';
 import { BacklinkService } from './backlink.service';
+import { BacklogRefreshService } from './backlog-refresh.service';
 import { IndexStoriesService } from './index-stories.service';
 
 /** The enriched-stories topic carries enriched stories and backlinks to earlier stories. */
@@ -24,11 +25,13 @@ export class StoryEnrichedConsumer {
   constructor(
     private readonly indexStories: IndexStoriesService,
     private readonly backlinks: BacklinkService,
+    private readonly backlogRefresh: BacklogRefreshService,
   ) {}
 
   /** One bulk request per batch; every message gets its own outcome from its bulk item. */
   @EventPattern(Topics.storyEnriched)
   async onStoryEnriched(@Payload() batch: InboundBatch): Promise<MessageOutcome[]> {
+    this.backlogRefresh.observe(batch.partition, batch.behind);
     const outcomes: MessageOutcome[] = new Array<MessageOutcome>(batch.messages.length);
     const stories: { position: number; event: StoryEnrichedV1 }[] = [];
     const links: { position: number; event: StoryBacklinkedV1 }[] = [];
