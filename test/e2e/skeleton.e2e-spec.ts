@@ -72,6 +72,36 @@ describe('walking skeleton: four services over Kafka, Elasticsearch and PostgreS
     }
   });
 
+  it('vacuums the outbox itself once it has relayed a few rows (OUTBOX_VACUUM_ROWS, 5 here)', async () => {
+    const db = new Client({ connectionString: TEST_DATABASE_URL });
+    await db.connect();
+    const vacuums = async (): Promise<number> =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`,
+        )
+      ).rows[0].n;
+    try {
+      const before = await vacuums();
+      const other = (await registerSource({ name: 'vacuum-cms', kind: 'push' })).apiKey ?? '';
+      const story = JSON.parse(seed) as Record<string, unknown>;
+      for (let i = 0; i < 6; i += 1) {
+        const response = await push(
+          other,
+          JSON.stringify({ ...story, uri: `${SKELETON_URI}:vacuum:${Date.now()}:${i}` }),
+        );
+        expect(response.status).toBe(202);
+      }
+      await eventually(async () => (await vacuums()) > before, PIPELINE_TIMEOUT_MS);
+      // And relaying goes on after it.
+      const empty = async () =>
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).rows[0].n === 0;
+      await eventually(empty, PIPELINE_TIMEOUT_MS);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('answers a second push of the same story as a duplicate', async () => {
     const response = await push(apiKey, seed);
     expect(response.status).toBe(200);

@@ -40,6 +40,8 @@ export function testServiceEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.Proces
     FOLDER_SCAN_MS: '250',
     // Small runs, so the tests' batches of a few items span several transactions.
     INGEST_TRANSACTION_MAX_ITEMS: '2',
+    // The relay vacuums the outbox every few rows, so every test exercises it.
+    OUTBOX_VACUUM_ROWS: '5',
     API_PORT: String(TEST_PORTS.api),
     INGEST_PORT: String(TEST_PORTS.ingest),
     ENRICHER_PORT: String(TEST_PORTS.enricher),

@@ -70,6 +70,8 @@ export const envSchema = z.object({
   OUTBOX_BATCH_SIZE: positiveInt(200),
   /** Payload bytes the relay publishes per batch (the first row goes whatever its size). */
   OUTBOX_BATCH_MAX_BYTES: positiveInt(8 * 1024 * 1024),
+  /** Relayed rows after which the relay vacuums the outbox itself; 0 leaves it to autovacuum. */
+  OUTBOX_VACUUM_ROWS: z.coerce.number().int().min(0).default(1000),
 
   /** Requests per client address and window on the api (a newsroom behind one NAT shares it); 0 switches it off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),

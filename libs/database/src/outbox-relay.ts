@@ -17,7 +17,34 @@ export interface OutboxRelayOptions {
   batchSize: number;
   /** Payload bytes per batch: rows past it wait for the next round (the first row always goes). */
   maxBatchBytes: number;
+  /** Rows deleted after which the relay vacuums the outbox (0: leave it to autovacuum). */
+  vacuumAfterRows?: number;
   maxBackoffMs?: number;
+}
+
+/**
+ * The oldest rows no other relay holds, with their size. A single-table scan on purpose: a join
+ * here is planned from the table's statistics, and a vacuum of the (usually empty) outbox
+ * records it as empty; the join planned from that walked the whole table once per row when a
+ * replay had filled it, and the relay stood still.
+ */
+export const PICK_SQL = `SELECT id, octet_length(payload::text) AS bytes
+  FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+
+export const READ_PICKED_SQL = `SELECT id, topic, message_key, payload, headers
+  FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id`;
+
+/** The picked rows, oldest first, as far as they fit `maxBytes` (the first one always goes). */
+export function withinBudget(picked: { id: string; bytes: number }[], maxBytes: number): string[] {
+  const ids: string[] = [];
+  let total = 0;
+  for (const row of picked) {
+    const bytes = Number(row.bytes);
+    if (ids.length > 0 && total + bytes > maxBytes) break;
+    ids.push(row.id);
+    total += bytes;
+  }
+  return ids;
 }
 
 interface OutboxRow {
@@ -41,6 +68,7 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
+  private deletedSinceVacuum = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,31 +100,32 @@ export class OutboxRelay {
    */
   async relayOnce(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: (OutboxRow & { picked: string })[] = await manager.query(
-        `WITH picked AS (
-           SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-         ), measured AS (
-           SELECT o.id, octet_length(o.payload::text) AS bytes
-           FROM outbox o JOIN picked USING (id)
-         ), sized AS (
-           SELECT id, bytes, sum(bytes) OVER (ORDER BY id) AS running FROM measured
-         )
-         SELECT o.id, o.topic, o.message_key, o.payload, o.headers,
-                (SELECT count(*) FROM picked) AS picked
-         FROM outbox o JOIN sized USING (id)
-         WHERE sized.running - sized.bytes < $2
-         ORDER BY o.id`,
-        [this.options.batchSize, this.options.maxBatchBytes],
-      );
-      if (rows.length === 0) return false;
+      const picked: { id: string; bytes: number }[] = await manager.query(PICK_SQL, [
+        this.options.batchSize,
+      ]);
+      if (picked.length === 0) return false;
+      const ids = withinBudget(picked, this.options.maxBatchBytes);
+      const rows: OutboxRow[] = await manager.query(READ_PICKED_SQL, [ids]);
       for (const [topic, messages] of groupByTopic(rows))
         await this.publisher.publish(topic, messages);
-      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
-      const picked = Number(rows[0].picked);
-      return picked >= this.options.batchSize || rows.length < picked;
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [ids]);
+      this.deletedSinceVacuum += ids.length;
+      return picked.length >= this.options.batchSize || ids.length < picked.length;
     });
+  }
+
+  /**
+   * Every relay round walks the outbox's primary key from its oldest end, past the entries of
+   * every row deleted since the last vacuum: after a replay of 20,000 stories that walk took
+   * 3 ms, paid once per push by live traffic. Vacuuming after every `vacuumAfterRows` deletions
+   * keeps it short whatever the server's autovacuum does. Another replica's vacuum is not waited for.
+   */
+  async vacuumIfDue(): Promise<boolean> {
+    const after = this.options.vacuumAfterRows ?? 0;
+    if (after <= 0 || this.deletedSinceVacuum < after) return false;
+    this.deletedSinceVacuum = 0;
+    await this.dataSource.query('VACUUM (SKIP_LOCKED) outbox');
+    return true;
   }
 
   private async run(): Promise<void> {
@@ -105,6 +134,7 @@ export class OutboxRelay {
       try {
         more = await this.relayOnce();
         this.failures = 0;
+        if (!more) await this.vacuumIfDue();
       } catch (error) {
         this.failures += 1;
         this.log.warn(

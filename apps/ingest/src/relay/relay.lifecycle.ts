@@ -35,6 +35,7 @@ export class RelayLifecycle
       pollMs: config.OUTBOX_POLL_MS,
       batchSize: config.OUTBOX_BATCH_SIZE,
       maxBatchBytes: config.OUTBOX_BATCH_MAX_BYTES,
+      vacuumAfterRows: config.OUTBOX_VACUUM_ROWS,
     });
     notifier.onNudge(() => this.relay.nudge());
   }
