@@ -120,12 +120,11 @@ export class OutboxRelay {
    * 3 ms, paid once per push by live traffic. Vacuuming after every `vacuumAfterRows` deletions
    * keeps it short whatever the server's autovacuum does. Another replica's vacuum is not waited for.
    */
-  async vacuumIfDue(): Promise<boolean> {
+  private async vacuumIfDue(): Promise<void> {
     const after = this.options.vacuumAfterRows ?? 0;
-    if (after <= 0 || this.deletedSinceVacuum < after) return false;
+    if (after <= 0 || this.deletedSinceVacuum < after) return;
     this.deletedSinceVacuum = 0;
     await this.dataSource.query('VACUUM (SKIP_LOCKED) outbox');
-    return true;
   }
 
   private async run(): Promise<void> {

@@ -4,11 +4,11 @@ import { loadConfig } from '@lib/config';
 import { ensureStoriesIndex } from '@lib/search';
 import { TEST_ES_NODE } from '../../../../test/setup/test-env';
 import { eventually } from '../../../../test/support/eventually';
+import { BacklogRefreshService } from './backlog-refresh.service';
 
 /** The live interval is long here, so a story searchable at once shows restoring made it visible. */
 const LIVE = '30s';
 const RELAXED = '1h';
-import { BacklogRefreshService } from './backlog-refresh.service';
 
 const client = new Client({ node: TEST_ES_NODE });
 
