@@ -73,6 +73,33 @@ describe('api over HTTP: OpenAPI, CORS', () => {
     expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
   });
 
+  it('times answers by route pattern and status, and engine requests by operation, at /metrics', async () => {
+    const countOf = (metrics: string, name: string, labels: string[]): number => {
+      const line = metrics
+        .split('\n')
+        .find((l) => l.startsWith(`${name}_count{`) && labels.every((label) => l.includes(label)));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    const scrape = async () => (await fetch(`${stack.baseUrl}/metrics`)).text();
+    const search = ['route="/v1/search"', 'status="2xx"'];
+    const story = ['route="/v1/stories/:id"', 'status="4xx"'];
+    const before = await scrape();
+
+    expect((await fetch(`${stack.baseUrl}/v1/search?q=oil`)).status).toBe(200);
+    expect((await fetch(`${stack.baseUrl}/v1/search?q=wheat`)).status).toBe(200);
+    expect((await fetch(`${stack.baseUrl}/v1/stories/urn:x:missing`)).status).toBe(404);
+
+    const after = await scrape();
+    const grew = (name: string, labels: string[]) =>
+      countOf(after, name, labels) - countOf(before, name, labels);
+    expect(grew('newswire_api_request_duration_seconds', search)).toBe(2);
+    expect(grew('newswire_api_request_duration_seconds', story)).toBe(1);
+    // The path itself (an id) never becomes a label.
+    expect(after).not.toContain('urn:x:missing');
+    expect(grew('newswire_api_engine_seconds', ['operation="open_point_in_time"'])).toBe(2);
+    expect(grew('newswire_api_engine_seconds', ['operation="search_page"'])).toBe(2);
+  });
+
   it('does not limit requests when API_RATE_LIMIT is 0', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 30 }, () => fetch(`${stack.baseUrl}/v1/tags`).then((r) => r.status)),

@@ -966,6 +966,9 @@ const METRICS = {
   newswire_dlq_messages_total: 'counter',
   newswire_source_last_item_timestamp_seconds: 'gauge',
   newswire_source_idle_window_seconds: 'gauge',
+  newswire_api_request_duration_seconds: 'histogram',
+  newswire_api_engine_seconds: 'histogram',
+  newswire_api_busy_total: 'counter',
 } as const;
 
 function seriesNames(): Set<string> {

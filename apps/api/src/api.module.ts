@@ -8,6 +8,7 @@ import { Counter, type Registry } from 'prom-client';
 import { SearchModule, SearchReadinessCheck } from '@lib/search';
 import { AdminModule } from './admin/admin.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { ApiMetrics, ApiMetricsModule } from './http/api-metrics';
 import { admitWhileFree } from './http/engine-admission';
 import { rateLimitOptions } from './http/rate-limit';
 import { NewsroomModule } from './newsroom/newsroom.module';
@@ -34,6 +35,7 @@ import { TagsModule } from './tags/tags.module';
     StreamModule,
     NewsroomModule,
     AdminModule,
+    ApiMetricsModule,
     ObservabilityModule.forService({
       service: 'api',
       readinessChecks: [SearchReadinessCheck, DatabaseReadinessCheck],
@@ -48,6 +50,7 @@ export class ApiModule implements NestModule {
   constructor(
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
     @Inject(APP_CONFIG) private readonly config: Env,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
@@ -56,6 +59,7 @@ export class ApiModule implements NestModule {
       help: 'Requests answered 503 API.BUSY because API_MAX_INFLIGHT requests were being answered',
       registers: [this.registry],
     });
+    consumer.apply(this.metrics.timeRequests()).forRoutes('*');
     // Every route that reads the engine; the stream, the page and the probes are never refused.
     consumer
       .apply(admitWhileFree(this.config.API_MAX_INFLIGHT, () => busy.inc()))

@@ -7,6 +7,7 @@ import {
   type ClusterCopies,
   type StorySearchDocument,
 } from '@lib/search';
+import { ApiMetrics } from '../http/api-metrics';
 import { UnusableCursorError } from './search.errors';
 
 export type SortValue = string | number | null;
@@ -37,25 +38,30 @@ export class SearchRepository {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /** Copies of the page's clusters, read in the page's point in time so they agree with it. */
   async copies(request: estypes.SearchRequest, pit: string): Promise<Map<string, ClusterCopies>> {
-    const response = await this.client.search({
-      ...request,
-      pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
-      request_cache: true,
-    });
+    const response = await this.metrics.timeEngine('copies', () =>
+      this.client.search({
+        ...request,
+        pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+        request_cache: true,
+      }),
+    );
     return readCopies(response.aggregations);
   }
 
   /** Null while no index exists yet (nothing was ever indexed). */
   async openPointInTime(): Promise<string | null> {
     try {
-      const response = await this.client.openPointInTime({
-        index: this.config.ES_STORIES_ALIAS,
-        keep_alive: this.config.API_CURSOR_KEEP_ALIVE,
-      });
+      const response = await this.metrics.timeEngine('open_point_in_time', () =>
+        this.client.openPointInTime({
+          index: this.config.ES_STORIES_ALIAS,
+          keep_alive: this.config.API_CURSOR_KEEP_ALIVE,
+        }),
+      );
       return response.id;
     } catch (error) {
       if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
@@ -65,7 +71,9 @@ export class SearchRepository {
 
   /** Frees the engine's resources as soon as the last page is served; expiry would do it later anyway. */
   async closePointInTime(id: string): Promise<void> {
-    await this.client.closePointInTime({ id }, { ignore: [404] });
+    await this.metrics.timeEngine('close_point_in_time', () =>
+      this.client.closePointInTime({ id }, { ignore: [404] }),
+    );
   }
 
   async searchPage(
@@ -76,17 +84,19 @@ export class SearchRepository {
   ): Promise<RawPage> {
     let response: estypes.SearchResponse<StoryHit['document']>;
     try {
-      response = await this.client.search<StoryHit['document']>({
-        ...request,
-        pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
-        // The engine keeps a page's hits and facets until the index next changes, so the same
-        // search asked again meanwhile (a polled saved search, a popular query) skips the query
-        // phase; only fetching and highlighting the page is done again. Results are identical.
-        request_cache: true,
-        size,
-        ...('after' in position ? { search_after: position.after } : {}),
-        ...('offset' in position ? { from: position.offset } : {}),
-      });
+      response = await this.metrics.timeEngine('search_page', () =>
+        this.client.search<StoryHit['document']>({
+          ...request,
+          pit: { id: pit, keep_alive: this.config.API_CURSOR_KEEP_ALIVE },
+          // The engine keeps a page's hits and facets until the index next changes, so the same
+          // search asked again meanwhile (a polled saved search, a popular query) skips the query
+          // phase; only fetching and highlighting the page is done again. Results are identical.
+          request_cache: true,
+          size,
+          ...('after' in position ? { search_after: position.after } : {}),
+          ...('offset' in position ? { from: position.offset } : {}),
+        }),
+      );
     } catch (error) {
       // A cursor's point in time that expired, or an id the engine cannot read.
       if (!('start' in position) && isClientError(error)) {

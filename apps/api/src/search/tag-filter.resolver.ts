@@ -9,6 +9,7 @@ import {
   type FilterGroup,
   type FilterName,
 } from '@lib/search';
+import { ApiMetrics } from '../http/api-metrics';
 import { UnknownTagError } from './search.errors';
 
 /** Filters over tags, and the kind of tag each accepts (`tag` accepts every kind). */
@@ -36,6 +37,7 @@ export class TagFilterResolver {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   async resolve(filters: { name: FilterName; group: FilterGroup }[]): Promise<ResolvedFilters> {
@@ -64,6 +66,8 @@ export class TagFilterResolver {
   }
 
   private lookup(names: string[], kind: TagKind | undefined): Promise<(string | null)[]> {
-    return resolveTagNames(this.client, this.config.ES_STORIES_ALIAS, names, kind);
+    return this.metrics.timeEngine('tag_filters', () =>
+      resolveTagNames(this.client, this.config.ES_STORIES_ALIAS, names, kind),
+    );
   }
 }

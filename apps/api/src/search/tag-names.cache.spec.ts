@@ -1,5 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Env } from '@lib/config';
+import { Registry } from 'prom-client';
+import { ApiMetrics } from '../http/api-metrics';
 import { TagNameCache } from './tag-names.cache';
 
 /** A stand-in engine answering reads by id from a table of tag names, counting requests. */
@@ -25,7 +27,7 @@ const config = { ES_STORIES_ALIAS: 'stories', API_TAG_NAME_TTL_SECONDS: 300 } as
 describe('TagNameCache', () => {
   it('asks the index once for ids it does not know, then answers from memory', async () => {
     const { client, asked } = engine({ 'place:ly': 'Libya', 'org:opec': 'OPEC' });
-    const cache = new TagNameCache(client, config);
+    const cache = new TagNameCache(client, config, new ApiMetrics(new Registry()));
 
     expect([...(await cache.namesOf(['place:ly', 'org:opec']))]).toEqual([
       ['place:ly', 'Libya'],
@@ -40,7 +42,7 @@ describe('TagNameCache', () => {
 
   it('asks only for the ids missing, and labels an id without a stored name with itself', async () => {
     const { client, asked } = engine({ 'place:ly': 'Libya' });
-    const cache = new TagNameCache(client, config);
+    const cache = new TagNameCache(client, config, new ApiMetrics(new Registry()));
     await cache.namesOf(['place:ly']);
     expect(await cache.namesOf(['place:ly', 'place:xx'])).toEqual(
       new Map([
@@ -54,7 +56,9 @@ describe('TagNameCache', () => {
 
   it('sends no request when there are no ids', async () => {
     const { client, asked } = engine({});
-    expect((await new TagNameCache(client, config).namesOf([])).size).toBe(0);
+    expect(
+      (await new TagNameCache(client, config, new ApiMetrics(new Registry())).namesOf([])).size,
+    ).toBe(0);
     expect(asked).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { SEARCH_CLIENT, readTagNamesById } from '@lib/search';
+import { ApiMetrics } from '../http/api-metrics';
 
 /** Far more than the tags a newsroom's facets show in a few minutes; a name is ~100 bytes. */
 const MAX_NAMES = 50_000;
@@ -20,6 +21,7 @@ export class TagNameCache {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
+    private readonly metrics: ApiMetrics,
   ) {
     this.names = new LRUCache({ max: MAX_NAMES, ttl: config.API_TAG_NAME_TTL_SECONDS * 1000 });
   }
@@ -33,7 +35,9 @@ export class TagNameCache {
       else known.set(id, name);
     }
     if (missing.length === 0) return known;
-    const found = await readTagNamesById(this.client, this.config.ES_STORIES_ALIAS, missing);
+    const found = await this.metrics.timeEngine('tag_names', () =>
+      readTagNamesById(this.client, this.config.ES_STORIES_ALIAS, missing),
+    );
     for (const id of missing) {
       const name = found.get(id) ?? id;
       this.names.set(id, name);
