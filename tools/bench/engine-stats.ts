@@ -5,6 +5,8 @@ import { round } from './stats';
 export interface EngineStats {
   indexOps: number;
   indexMsPerOp: number;
+  /** Time indexing was held to one thread because merges fell behind. */
+  indexThrottledSeconds: number;
   queries: number;
   queryMsPerQuery: number;
   fetchMsPerQuery: number;
@@ -15,6 +17,15 @@ export interface EngineStats {
   /** What merges rewrote: divided by what was indexed, the write amplification. */
   mergedMb: number;
   mergedDocs: number;
+  /** Of `mergeSeconds`, the time merges were held back by the engine's I/O throttle. */
+  mergeThrottledSeconds: number;
+  /** Merges still running at the end of the phase: debt the next phase pays. */
+  mergesRunning: number;
+  /** Lucene commits (each fsyncs the segments written since the last) and their time. */
+  flushes: number;
+  flushSeconds: number;
+  /** Segments of the index at the end of the phase. */
+  segments: number;
   /** Open search contexts (points in time, scrolls) at the end of the phase. */
   openContexts: number;
   /** Shard requests answered from the engine's request cache, and those that ran the query. */
@@ -23,7 +34,7 @@ export interface EngineStats {
 }
 
 interface RawStats {
-  indexing?: { index_total: number; index_time_in_millis: number };
+  indexing?: { index_total: number; index_time_in_millis: number; throttle_time_in_millis: number };
   search?: {
     query_total: number;
     query_time_in_millis: number;
@@ -32,13 +43,21 @@ interface RawStats {
     open_contexts: number;
   };
   refresh?: { total: number; total_time_in_millis: number };
-  merges?: { total_time_in_millis: number; total_docs: number; total_size_in_bytes: number };
+  merges?: {
+    current: number;
+    total_time_in_millis: number;
+    total_throttled_time_in_millis: number;
+    total_docs: number;
+    total_size_in_bytes: number;
+  };
+  flush?: { total: number; total_time_in_millis: number };
+  segments?: { count: number };
   request_cache?: { hit_count: number; miss_count: number };
 }
 
 export async function engineSnapshot(): Promise<RawStats> {
   const response = await fetch(
-    `${BENCH.esNode}/${BENCH.alias}/_stats/search,indexing,refresh,merge,request_cache`,
+    `${BENCH.esNode}/${BENCH.alias}/_stats/search,indexing,refresh,merge,flush,segments,request_cache`,
   );
   if (!response.ok) return {};
   const body = (await response.json()) as { _all?: { total?: RawStats } };
@@ -54,6 +73,7 @@ export function engineDelta(before: RawStats, after: RawStats): EngineStats {
   return {
     indexOps,
     indexMsPerOp: indexOps ? round(diff((s) => s.indexing?.index_time_in_millis) / indexOps, 2) : 0,
+    indexThrottledSeconds: round(diff((s) => s.indexing?.throttle_time_in_millis) / 1000, 1),
     queries,
     queryMsPerQuery: queries ? round(diff((s) => s.search?.query_time_in_millis) / queries, 2) : 0,
     fetchMsPerQuery: fetches ? round(diff((s) => s.search?.fetch_time_in_millis) / fetches, 2) : 0,
@@ -62,6 +82,11 @@ export function engineDelta(before: RawStats, after: RawStats): EngineStats {
     mergeSeconds: round(diff((s) => s.merges?.total_time_in_millis) / 1000, 1),
     mergedMb: round(diff((s) => s.merges?.total_size_in_bytes) / 2 ** 20, 1),
     mergedDocs: diff((s) => s.merges?.total_docs),
+    mergeThrottledSeconds: round(diff((s) => s.merges?.total_throttled_time_in_millis) / 1000, 1),
+    mergesRunning: after.merges?.current ?? 0,
+    flushes: diff((s) => s.flush?.total),
+    flushSeconds: round(diff((s) => s.flush?.total_time_in_millis) / 1000, 1),
+    segments: after.segments?.count ?? 0,
     openContexts: after.search?.open_contexts ?? 0,
     requestCacheHits: diff((s) => s.request_cache?.hit_count),
     requestCacheMisses: diff((s) => s.request_cache?.miss_count),

@@ -174,6 +174,18 @@ export function renderReport(r: BenchReport): string {
     );
     for (const [kind, summary] of Object.entries(s.byKind))
       lines.push(`  ${kind.padEnd(14)} ${latency(summary)}`);
+    // Reports written before the api measured itself have no such block.
+    const inApi = s.inApi as SearchResult['inApi'] | undefined;
+    if (inApi) {
+      const { count, bounds } = inApi.answered;
+      const bound = (q: string) => (bounds[q] === null ? '-' : `<= ${(bounds[q] ?? 0) * 1000} ms`);
+      lines.push(
+        `  inside the api (n=${count}): answered p50 ${bound('p50')}, p95 ${bound('p95')}, p99 ${bound('p99')}; engine requests per search: ` +
+          Object.entries(inApi.engine)
+            .map(([operation, e]) => `${operation} ${e.perSearch} x ${e.meanMs} ms`)
+            .join(', '),
+      );
+    }
   }
   lines.push('');
   lines.push('peak RSS (sampled every 0.5 s):');
@@ -209,8 +221,9 @@ export function renderReport(r: BenchReport): string {
   lines.push('engine statistics of the bench index per phase:');
   for (const [phase, e] of Object.entries(r.engine)) {
     lines.push(
-      `  ${phase.padEnd(11)} ${e.indexOps} index ops (${e.indexMsPerOp} ms each), ${e.queries} queries (${e.queryMsPerQuery} ms query + ${e.fetchMsPerQuery} ms fetch each), ` +
-        `${e.refreshes} refreshes (${e.refreshSeconds} s), merges ${e.mergeSeconds} s (${e.mergedDocs} docs, ${e.mergedMb} MB rewritten), ${e.openContexts} open contexts, ` +
+      `  ${phase.padEnd(11)} ${e.indexOps} index ops (${e.indexMsPerOp} ms each, throttled ${e.indexThrottledSeconds ?? 0} s), ${e.queries} queries (${e.queryMsPerQuery} ms query + ${e.fetchMsPerQuery} ms fetch each), ` +
+        `${e.refreshes} refreshes (${e.refreshSeconds} s), merges ${e.mergeSeconds} s (${e.mergeThrottledSeconds ?? 0} s of it throttled; ${e.mergedDocs} docs, ${e.mergedMb} MB rewritten; ${e.mergesRunning ?? 0} running at the end), ` +
+        `${e.flushes ?? 0} flushes (${e.flushSeconds ?? 0} s), ${e.segments ?? 0} segments, ${e.openContexts} open contexts, ` +
         `request cache ${e.requestCacheHits} hits / ${e.requestCacheMisses} misses`,
     );
   }

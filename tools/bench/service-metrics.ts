@@ -1,13 +1,20 @@
 /** Cumulative bucket counts of one Prometheus histogram, summed over its label sets. */
 export type Buckets = Map<number, number>;
 
-export async function scrapeHistogram(url: string, name: string): Promise<Buckets> {
-  const text = await (await fetch(url)).text();
+/** `only`: a label pair (`route="/v1/search"`) a series must carry to be counted. */
+export async function scrapeHistogram(url: string, name: string, only?: string): Promise<Buckets> {
+  return parseHistogram(await (await fetch(url)).text(), name, only);
+}
+
+export function parseHistogram(text: string, name: string, only?: string): Buckets {
   const buckets: Buckets = new Map();
-  const pattern = new RegExp(`^${name}_bucket\\{[^}]*le="([^"]+)"[^}]*\\} (\\S+)$`, 'gm');
-  for (const match of text.matchAll(pattern)) {
-    const le = match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]);
-    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+  const pattern = new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\S+)$`, 'gm');
+  for (const [, labels, count] of text.matchAll(pattern)) {
+    if (only !== undefined && !labels.split(',').includes(only)) continue;
+    const bound = /le="([^"]+)"/.exec(labels)?.[1];
+    if (bound === undefined) continue;
+    const le = bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound);
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(count));
   }
   return buckets;
 }
@@ -32,4 +39,43 @@ export function bucketQuantiles(
       count === 0 || edge === undefined || !Number.isFinite(edge) ? null : edge;
   }
   return { count, bounds };
+}
+
+/** Count and sum of one histogram per value of one of its labels. */
+export type SeriesTotals = Map<string, { count: number; sum: number }>;
+
+export async function scrapeTotals(
+  url: string,
+  name: string,
+  label: string,
+): Promise<SeriesTotals> {
+  return parseTotals(await (await fetch(url)).text(), name, label);
+}
+
+export function parseTotals(text: string, name: string, label: string): SeriesTotals {
+  const totals: SeriesTotals = new Map();
+  const pattern = new RegExp(`^${name}_(count|sum)\\{([^}]*)\\} (\\S+)$`, 'gm');
+  for (const [, kind, labels, value] of text.matchAll(pattern)) {
+    const key = new RegExp(`(?:^|,)${label}="([^"]*)"`).exec(labels)?.[1];
+    if (key === undefined) continue;
+    const entry = totals.get(key) ?? { count: 0, sum: 0 };
+    entry[kind === 'count' ? 'count' : 'sum'] += Number(value);
+    totals.set(key, entry);
+  }
+  return totals;
+}
+
+/** What was observed between two scrapes, per label value: requests and their mean in ms. */
+export function totalsDelta(
+  before: SeriesTotals,
+  after: SeriesTotals,
+): Record<string, { requests: number; meanMs: number }> {
+  const delta: Record<string, { requests: number; meanMs: number }> = {};
+  for (const [key, { count, sum }] of after) {
+    const requests = count - (before.get(key)?.count ?? 0);
+    if (requests <= 0) continue;
+    const seconds = sum - (before.get(key)?.sum ?? 0);
+    delta[key] = { requests, meanMs: Math.round((seconds / requests) * 10_000) / 10 };
+  }
+  return delta;
 }

@@ -2,6 +2,7 @@ import type { ReutersDocument } from '../../../libs/enrichment/src/corpus/reuter
 import { BENCH, type BenchStack } from '../bench-stack';
 import { progressBar } from '../progress';
 import { jitCompilerTicks, processTicks } from '../resources';
+import { bucketQuantiles, scrapeHistogram, scrapeTotals, totalsDelta } from '../service-metrics';
 import { round, sleep, summarise, type LatencySummary } from '../stats';
 
 export interface SearchOptions {
@@ -141,7 +142,20 @@ export interface SearchResult {
   /** Share of queries that found at least one story. */
   withHitsPercent: number;
   examples: string[];
+  /** The api's own figures for the phase's searches: where the time outside the harness went. */
+  inApi: ApiSearchFigures;
 }
+
+export interface ApiSearchFigures {
+  /** Upper bounds (s) of the buckets holding the api's answer-time quantiles. */
+  answered: { count: number; bounds: Record<string, number | null> };
+  /** Engine requests by operation: how many per search, and their mean wait. */
+  engine: Record<string, { perSearch: number; meanMs: number }>;
+}
+
+const REQUEST_METRIC = 'newswire_api_request_duration_seconds';
+const ENGINE_METRIC = 'newswire_api_engine_seconds';
+const SEARCH_ROUTE = 'route="/v1/search"';
 
 export interface LatencyWindow {
   fromSecond: number;
@@ -195,6 +209,9 @@ export async function runSearchLoad(
   log: (line: string) => void,
 ): Promise<SearchResult> {
   const plan = await planQueries(corpus, Math.round(options.rate * options.seconds));
+  const apiMetrics = stack.url('api', '/metrics');
+  const answeredBefore = await scrapeHistogram(apiMetrics, REQUEST_METRIC, SEARCH_ROUTE);
+  const engineBefore = await scrapeTotals(apiMetrics, ENGINE_METRIC, 'operation');
   const samples: { kind: QueryKind; dueSecond: number; ms: number; hits: boolean }[] = [];
   let errors = 0;
   const bar = progressBar('search', plan.length, 'queries');
@@ -232,6 +249,19 @@ export async function runSearchLoad(
   const achievedRate = round(plan.length / ((performance.now() - t0) / 1000), 1);
   await Promise.all(inFlight);
   bar.stop();
+  const answered = bucketQuantiles(
+    answeredBefore,
+    await scrapeHistogram(apiMetrics, REQUEST_METRIC, SEARCH_ROUTE),
+    [0.5, 0.95, 0.99],
+  );
+  const engine = Object.fromEntries(
+    Object.entries(
+      totalsDelta(engineBefore, await scrapeTotals(apiMetrics, ENGINE_METRIC, 'operation')),
+    ).map(([operation, { requests, meanMs }]) => [
+      operation,
+      { perSearch: round(requests / Math.max(1, answered.count), 2), meanMs },
+    ]),
+  );
   const kinds = [...new Set(plan.map((q) => q.kind))];
   return {
     rate: options.rate,
@@ -255,6 +285,7 @@ export async function runSearchLoad(
     examples: kinds.map(
       (kind) => `/v1/search?${plan.find((q) => q.kind === kind)?.params.toString() ?? ''}`,
     ),
+    inApi: { answered, engine },
   };
 }
 
