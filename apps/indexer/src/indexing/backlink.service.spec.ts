@@ -1,4 +1,8 @@
-import { mergeBacklink } from './backlink.service';
+import type { Client } from '@elastic/elasticsearch';
+import type { Env } from '@lib/config';
+import type { StoryBacklinkedV1 } from '@lib/contracts';
+import { DONE } from '@lib/kafka';
+import { BacklinkService, mergeBacklink } from './backlink.service';
 
 const reason = { sharedEntities: [], sharedTerms: [] };
 
@@ -24,5 +28,65 @@ describe('mergeBacklink', () => {
     expect(merged).toHaveLength(10);
     expect(merged.map((l) => l.uri)).toContain('new');
     expect(merged.map((l) => l.uri)).not.toContain('s0');
+  });
+});
+
+describe('BacklinkService.applyAll', () => {
+  const event = (targetUri: string, uri: string, score: number) =>
+    ({ payload: { targetUri, link: { uri, score, reason } } }) as unknown as StoryBacklinkedV1;
+
+  /** A stand-in engine holding one stored backlinks document, recording the bulk it is sent. */
+  function engine() {
+    const bulks: object[][] = [];
+    const client = {
+      mget: () =>
+        Promise.resolve({
+          docs: [
+            {
+              _id: 'a',
+              found: true,
+              _seq_no: 7,
+              _primary_term: 1,
+              _source: { uri: 'a', links: [{ uri: 'old', score: 3, reason }] },
+            },
+            { _id: 'b', found: false },
+          ],
+        }),
+      bulk: ({ operations }: { operations: object[] }) => {
+        bulks.push(operations);
+        return Promise.resolve({
+          items: [{ index: { status: 200 } }, { create: { status: 409 } }],
+        });
+      },
+    };
+    return { client: client as unknown as Client, bulks };
+  }
+
+  it('merges every link to one story into one conditional write, and retries only the stories whose write failed', async () => {
+    const { client, bulks } = engine();
+    const service = new BacklinkService(client, { ES_STORIES_ALIAS: 'stories' } as Env);
+    const outcomes = await service.applyAll([
+      event('a', 'n1', 1),
+      event('b', 'n2', 2),
+      event('a', 'n3', 5),
+    ]);
+
+    expect(bulks).toHaveLength(1);
+    expect(bulks[0]).toEqual([
+      { index: { _index: 'stories-backlinks', _id: 'a', if_seq_no: 7, if_primary_term: 1 } },
+      {
+        uri: 'a',
+        links: [
+          { uri: 'n3', score: 5, reason },
+          { uri: 'old', score: 3, reason },
+          { uri: 'n1', score: 1, reason },
+        ],
+      },
+      { create: { _index: 'stories-backlinks', _id: 'b' } },
+      { uri: 'b', links: [{ uri: 'n2', score: 2, reason }] },
+    ]);
+    expect(outcomes[0]).toBe(DONE);
+    expect(outcomes[1]).toMatchObject({ status: 'retry' });
+    expect(outcomes[2]).toBe(DONE);
   });
 });

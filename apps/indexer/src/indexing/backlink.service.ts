@@ -55,7 +55,14 @@ export class BacklinkService implements OnModuleInit {
 
   async applyAll(events: StoryBacklinkedV1[]): Promise<MessageOutcome[]> {
     if (events.length === 0) return [];
-    const targets = [...new Set(events.map((e) => e.payload.targetUri))];
+    // Links by the story they point to, in message order.
+    const linksTo = new Map<string, RelatedLink[]>();
+    for (const { payload } of events) {
+      const links = linksTo.get(payload.targetUri);
+      if (links) links.push(payload.link);
+      else linksTo.set(payload.targetUri, [payload.link]);
+    }
+    const targets = [...linksTo.keys()];
     try {
       const found = await this.client.mget<BacklinksDocument>(
         { index: this.index, ids: targets.map(documentIdFor) },
@@ -75,9 +82,10 @@ export class BacklinkService implements OnModuleInit {
       for (const uri of targets) {
         const id = documentIdFor(uri);
         const current = stored.get(id);
-        const links = events
-          .filter((e) => e.payload.targetUri === uri)
-          .reduce((merged, e) => mergeBacklink(uri, merged, e.payload.link), current?.links ?? []);
+        const links = (linksTo.get(uri) ?? []).reduce(
+          (merged, link) => mergeBacklink(uri, merged, link),
+          current?.links ?? [],
+        );
         operations.push(
           current
             ? {
