@@ -1,3 +1,4 @@
+import { backlinksIndexFor, tagNamesIndexFor } from '@lib/search';
 import { BENCH } from './bench-stack';
 import { round } from './stats';
 
@@ -31,6 +32,10 @@ export interface EngineStats {
   /** Shard requests answered from the engine's request cache, and those that ran the query. */
   requestCacheHits: number;
   requestCacheMisses: number;
+  /** The side indices the indexer keeps (backlinks, tag names): writes, realtime reads, refreshes. */
+  sideIndexOps: number;
+  sideGets: number;
+  sideRefreshes: number;
 }
 
 interface RawStats {
@@ -53,20 +58,42 @@ interface RawStats {
   flush?: { total: number; total_time_in_millis: number };
   segments?: { count: number };
   request_cache?: { hit_count: number; miss_count: number };
+  get?: { total: number };
 }
 
-export async function engineSnapshot(): Promise<RawStats> {
+export interface EngineSnapshot {
+  stories: RawStats;
+  side: RawStats;
+}
+
+async function statsOf(indices: string, metrics: string): Promise<RawStats> {
   const response = await fetch(
-    `${BENCH.esNode}/${BENCH.alias}/_stats/search,indexing,refresh,merge,flush,segments,request_cache`,
+    `${BENCH.esNode}/${indices}/_stats/${metrics}?ignore_unavailable=true`,
   );
   if (!response.ok) return {};
   const body = (await response.json()) as { _all?: { total?: RawStats } };
   return body._all?.total ?? {};
 }
 
-export function engineDelta(before: RawStats, after: RawStats): EngineStats {
+export async function engineSnapshot(): Promise<EngineSnapshot> {
+  const [stories, side] = await Promise.all([
+    statsOf(BENCH.alias, 'search,indexing,refresh,merge,flush,segments,request_cache'),
+    statsOf(
+      `${backlinksIndexFor(BENCH.alias)},${tagNamesIndexFor(BENCH.alias)}`,
+      'indexing,get,refresh',
+    ),
+  ]);
+  return { stories, side };
+}
+
+export function engineDelta(
+  { stories: before, side: sideBefore }: EngineSnapshot,
+  { stories: after, side: sideAfter }: EngineSnapshot,
+): EngineStats {
   const diff = (pick: (s: RawStats) => number | undefined): number =>
     (pick(after) ?? 0) - (pick(before) ?? 0);
+  const sideDiff = (pick: (s: RawStats) => number | undefined): number =>
+    (pick(sideAfter) ?? 0) - (pick(sideBefore) ?? 0);
   const indexOps = diff((s) => s.indexing?.index_total);
   const queries = diff((s) => s.search?.query_total);
   const fetches = diff((s) => s.search?.fetch_total);
@@ -90,5 +117,8 @@ export function engineDelta(before: RawStats, after: RawStats): EngineStats {
     openContexts: after.search?.open_contexts ?? 0,
     requestCacheHits: diff((s) => s.request_cache?.hit_count),
     requestCacheMisses: diff((s) => s.request_cache?.miss_count),
+    sideIndexOps: sideDiff((s) => s.indexing?.index_total),
+    sideGets: sideDiff((s) => s.get?.total),
+    sideRefreshes: sideDiff((s) => s.refresh?.total),
   };
 }

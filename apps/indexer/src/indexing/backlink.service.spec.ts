@@ -89,4 +89,30 @@ describe('BacklinkService.applyAll', () => {
     expect(outcomes[1]).toMatchObject({ status: 'retry' });
     expect(outcomes[2]).toBe(DONE);
   });
+
+  it('writes nothing for links that would not change what a story shows', async () => {
+    const strong = Array.from({ length: 10 }, (_, i) => ({ uri: `s${i}`, score: 10 + i, reason }));
+    const bulk = jest.fn();
+    const client = {
+      mget: () =>
+        Promise.resolve({
+          docs: [
+            {
+              _id: 'a',
+              found: true,
+              _seq_no: 3,
+              _primary_term: 1,
+              _source: { uri: 'a', links: [...strong].reverse() },
+            },
+          ],
+        }),
+      bulk,
+    } as unknown as Client;
+    const service = new BacklinkService(client, { ES_STORIES_ALIAS: 'stories' } as Env);
+
+    const outcomes = await service.applyAll([event('a', 'weak', 1), event('a', 's9', 19)]);
+
+    expect(bulk).not.toHaveBeenCalled();
+    expect(outcomes).toEqual([DONE, DONE]);
+  });
 });

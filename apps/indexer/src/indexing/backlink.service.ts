@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import type { RelatedLink, StoryBacklinkedV1 } from '@lib/contracts';
@@ -34,7 +35,8 @@ interface Stored {
  * Writes the links newer stories send to earlier ones into the backlinks index
  * (`<alias>-backlinks`, one small document per earlier story), not into the story documents:
  * a story's document is rewritten only when the story itself changes. One read and one bulk
- * write per batch; links to the same story are merged in message order. Each write is
+ * write per batch; links to the same story are merged in message order, and a story whose ten
+ * strongest links they do not change is not written at all. Each write is
  * conditional on the document read (sequence number), so a concurrent writer's links are never
  * overwritten: the loser retries with the links as they are then.
  */
@@ -79,6 +81,7 @@ export class BacklinkService implements OnModuleInit {
         });
       }
       const operations: object[] = [];
+      const written: string[] = [];
       for (const uri of targets) {
         const id = documentIdFor(uri);
         const current = stored.get(id);
@@ -86,6 +89,9 @@ export class BacklinkService implements OnModuleInit {
           (merged, link) => mergeBacklink(uri, merged, link),
           current?.links ?? [],
         );
+        // Links weaker than the ten a story already shows change nothing: no write.
+        if (current && isDeepStrictEqual(links, current.links)) continue;
+        written.push(uri);
         operations.push(
           current
             ? {
@@ -100,16 +106,18 @@ export class BacklinkService implements OnModuleInit {
           { uri, links } satisfies BacklinksDocument,
         );
       }
-      const response = await this.client.bulk({ operations, refresh: false });
       const failed = new Map<string, Error>();
-      response.items.forEach((item, i) => {
-        const result = item.index ?? item.create;
-        if (result && result.status >= 200 && result.status < 300) return;
-        const reason = result
-          ? `${result.status} ${result.error?.type ?? ''}: ${result.error?.reason ?? ''}`
-          : 'missing bulk item';
-        failed.set(targets[i], new Error(`search engine: ${reason}`));
-      });
+      if (operations.length > 0) {
+        const response = await this.client.bulk({ operations, refresh: false });
+        response.items.forEach((item, i) => {
+          const result = item.index ?? item.create;
+          if (result && result.status >= 200 && result.status < 300) return;
+          const reason = result
+            ? `${result.status} ${result.error?.type ?? ''}: ${result.error?.reason ?? ''}`
+            : 'missing bulk item';
+          failed.set(written[i], new Error(`search engine: ${reason}`));
+        });
+      }
       return events.map((e): MessageOutcome => {
         const error = failed.get(e.payload.targetUri);
         return error ? { status: 'retry', error } : DONE;
