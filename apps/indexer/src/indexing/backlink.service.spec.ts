@@ -35,22 +35,22 @@ describe('BacklinkService.applyAll', () => {
   const event = (targetUri: string, uri: string, score: number) =>
     ({ payload: { targetUri, link: { uri, score, reason } } }) as unknown as StoryBacklinkedV1;
 
+  /** The backlinks document of story `a` as the engine returns it, at sequence number `seqNo`. */
+  const storedA = (seqNo: number, links: object[]) => ({
+    _id: 'a',
+    found: true,
+    _seq_no: seqNo,
+    _primary_term: 1,
+    _source: { uri: 'a', links },
+  });
+
   /** A stand-in engine holding one stored backlinks document, recording the bulk it is sent. */
   function engine() {
     const bulks: object[][] = [];
     const client = {
       mget: () =>
         Promise.resolve({
-          docs: [
-            {
-              _id: 'a',
-              found: true,
-              _seq_no: 7,
-              _primary_term: 1,
-              _source: { uri: 'a', links: [{ uri: 'old', score: 3, reason }] },
-            },
-            { _id: 'b', found: false },
-          ],
+          docs: [storedA(7, [{ uri: 'old', score: 3, reason }]), { _id: 'b', found: false }],
         }),
       bulk: ({ operations }: { operations: object[] }) => {
         bulks.push(operations);
@@ -94,18 +94,7 @@ describe('BacklinkService.applyAll', () => {
     const strong = Array.from({ length: 10 }, (_, i) => ({ uri: `s${i}`, score: 10 + i, reason }));
     const bulk = jest.fn();
     const client = {
-      mget: () =>
-        Promise.resolve({
-          docs: [
-            {
-              _id: 'a',
-              found: true,
-              _seq_no: 3,
-              _primary_term: 1,
-              _source: { uri: 'a', links: [...strong].reverse() },
-            },
-          ],
-        }),
+      mget: () => Promise.resolve({ docs: [storedA(3, [...strong].reverse())] }),
       bulk,
     } as unknown as Client;
     const service = new BacklinkService(client, { ES_STORIES_ALIAS: 'stories' } as Env);
