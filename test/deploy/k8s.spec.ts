@@ -1040,6 +1040,7 @@ describe('ops/prometheus/newswire-alerts.yml', () => {
       ['newswire_source_last_item_timestamp_seconds', 'newswire_source_idle_window_seconds'],
     ],
     ['NewswireFreshnessOverBudget', ['newswire_freshness_seconds_bucket']],
+    ['NewswireSearchSlow', ['newswire_api_request_duration_seconds_bucket']],
   ])('alerts on %s from the metric it is about', (name, metrics) => {
     const rule = alerts.find((candidate) => candidate.alert === name);
     expect(rule).toBeDefined();
