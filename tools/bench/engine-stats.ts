@@ -86,14 +86,18 @@ export async function engineSnapshot(): Promise<EngineSnapshot> {
   return { stories, side };
 }
 
+/** How much a counter picked from the stats grew between two snapshots. */
+function deltaOf(before: RawStats, after: RawStats) {
+  return (pick: (s: RawStats) => number | undefined): number =>
+    (pick(after) ?? 0) - (pick(before) ?? 0);
+}
+
 export function engineDelta(
   { stories: before, side: sideBefore }: EngineSnapshot,
   { stories: after, side: sideAfter }: EngineSnapshot,
 ): EngineStats {
-  const diff = (pick: (s: RawStats) => number | undefined): number =>
-    (pick(after) ?? 0) - (pick(before) ?? 0);
-  const sideDiff = (pick: (s: RawStats) => number | undefined): number =>
-    (pick(sideAfter) ?? 0) - (pick(sideBefore) ?? 0);
+  const diff = deltaOf(before, after);
+  const sideDiff = deltaOf(sideBefore, sideAfter);
   const indexOps = diff((s) => s.indexing?.index_total);
   const queries = diff((s) => s.search?.query_total);
   const fetches = diff((s) => s.search?.fetch_total);

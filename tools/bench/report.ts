@@ -219,6 +219,7 @@ export function renderReport(r: BenchReport): string {
     lines.push(`  CPU ms per document loaded directly: ${describe(directPerDocument)}`);
   lines.push('');
   lines.push('engine statistics of the bench index per phase:');
+  // `?? 0`: reports written before throttling, flushes, segments and the side indices were read.
   for (const [phase, e] of Object.entries(r.engine)) {
     lines.push(
       `  ${phase.padEnd(11)} ${e.indexOps} index ops (${e.indexMsPerOp} ms each, throttled ${e.indexThrottledSeconds ?? 0} s), ${e.queries} queries (${e.queryMsPerQuery} ms query + ${e.fetchMsPerQuery} ms fetch each), ` +

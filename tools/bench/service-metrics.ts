@@ -1,11 +1,16 @@
 /** Cumulative bucket counts of one Prometheus histogram, summed over its label sets. */
 export type Buckets = Map<number, number>;
 
-/** `only`: a label pair (`route="/v1/search"`) a series must carry to be counted. */
-export async function scrapeHistogram(url: string, name: string, only?: string): Promise<Buckets> {
-  return parseHistogram(await (await fetch(url)).text(), name, only);
+export async function scrapeHistogram(url: string, name: string): Promise<Buckets> {
+  return parseHistogram(await scrapeText(url), name);
 }
 
+/** A service's whole `/metrics` exposition, to read several metrics from one scrape. */
+export async function scrapeText(url: string): Promise<string> {
+  return (await fetch(url)).text();
+}
+
+/** `only`: a label pair (`route="/v1/search"`) a series must carry to be counted. */
 export function parseHistogram(text: string, name: string, only?: string): Buckets {
   const buckets: Buckets = new Map();
   const pattern = new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\S+)$`, 'gm');

@@ -2,7 +2,13 @@ import type { ReutersDocument } from '../../../libs/enrichment/src/corpus/reuter
 import { BENCH, type BenchStack } from '../bench-stack';
 import { progressBar } from '../progress';
 import { jitCompilerTicks, processTicks } from '../resources';
-import { bucketQuantiles, scrapeHistogram, scrapeTotals, totalsDelta } from '../service-metrics';
+import {
+  bucketQuantiles,
+  parseHistogram,
+  parseTotals,
+  scrapeText,
+  totalsDelta,
+} from '../service-metrics';
 import { round, sleep, summarise, type LatencySummary } from '../stats';
 
 export interface SearchOptions {
@@ -210,8 +216,7 @@ export async function runSearchLoad(
 ): Promise<SearchResult> {
   const plan = await planQueries(corpus, Math.round(options.rate * options.seconds));
   const apiMetrics = stack.url('api', '/metrics');
-  const answeredBefore = await scrapeHistogram(apiMetrics, REQUEST_METRIC, SEARCH_ROUTE);
-  const engineBefore = await scrapeTotals(apiMetrics, ENGINE_METRIC, 'operation');
+  const metricsBefore = await scrapeText(apiMetrics);
   const samples: { kind: QueryKind; dueSecond: number; ms: number; hits: boolean }[] = [];
   let errors = 0;
   const bar = progressBar('search', plan.length, 'queries');
@@ -249,14 +254,18 @@ export async function runSearchLoad(
   const achievedRate = round(plan.length / ((performance.now() - t0) / 1000), 1);
   await Promise.all(inFlight);
   bar.stop();
+  const metricsAfter = await scrapeText(apiMetrics);
   const answered = bucketQuantiles(
-    answeredBefore,
-    await scrapeHistogram(apiMetrics, REQUEST_METRIC, SEARCH_ROUTE),
+    parseHistogram(metricsBefore, REQUEST_METRIC, SEARCH_ROUTE),
+    parseHistogram(metricsAfter, REQUEST_METRIC, SEARCH_ROUTE),
     [0.5, 0.95, 0.99],
   );
   const engine = Object.fromEntries(
     Object.entries(
-      totalsDelta(engineBefore, await scrapeTotals(apiMetrics, ENGINE_METRIC, 'operation')),
+      totalsDelta(
+        parseTotals(metricsBefore, ENGINE_METRIC, 'operation'),
+        parseTotals(metricsAfter, ENGINE_METRIC, 'operation'),
+      ),
     ).map(([operation, { requests, meanMs }]) => [
       operation,
       { perSearch: round(requests / Math.max(1, answered.count), 2), meanMs },

@@ -82,10 +82,10 @@ export class BacklinkService implements OnModuleInit {
       }
       const operations: object[] = [];
       const written: string[] = [];
-      for (const uri of targets) {
+      for (const [uri, newLinks] of linksTo) {
         const id = documentIdFor(uri);
         const current = stored.get(id);
-        const links = (linksTo.get(uri) ?? []).reduce(
+        const links = newLinks.reduce(
           (merged, link) => mergeBacklink(uri, merged, link),
           current?.links ?? [],
         );
