@@ -5,10 +5,13 @@ import { Client as PgClient } from 'pg';
 import { STORY_ENRICHED_V1, Topics, type StoryEnrichedV1Payload } from '@lib/contracts';
 import { createEnvelope, ensureTopics } from '@lib/kafka';
 import {
+  bulkWrite,
   documentIdFor,
+  findNewerCoverage,
   listVersionedIndexes,
   readTagNamesById,
   tagNamesIndexFor,
+  toSearchDocument,
   type StorySearchDocument,
 } from '@lib/search';
 import { ServiceProcess } from '../../tools/stack/services';
@@ -22,6 +25,14 @@ const STORIES = 1_000;
 /** Live traffic touches only the first stories, so the rest show what the copy alone produced. */
 const TOUCHED = 800;
 const alias = aliasFor('reindex');
+const uriOf = (i: number) => `urn:test:reindex:${String(i).padStart(4, '0')}`;
+/** Each story links to the one before it, strongly enough to show there as newer coverage. */
+const link = (i: number) => ({
+  uri: uriOf(i),
+  headline: `Story ${i} v1`,
+  score: 1.2,
+  reason: { sharedEntities: [TAGS.energy.id], sharedTerms: [] },
+});
 const databaseUrl = databaseUrlFor('reindex');
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const groupPrefix = `newswire-test-reindex-${Date.now()}`;
@@ -75,7 +86,7 @@ describe('cli reindex', () => {
 
     const seeded = Array.from({ length: STORIES }, (_, i) =>
       wireStory({
-        uri: `urn:test:reindex:${String(i).padStart(4, '0')}`,
+        uri: uriOf(i),
         headline: `Story ${i} v1`,
         body: `Body of story ${i}.`,
         source: i % 2 ? 'ap-feed' : 'reuters-feed',
@@ -84,15 +95,27 @@ describe('cli reindex', () => {
         // The last stories alone carry Haftar: only the copy can bring that name back.
         tags: [i >= STORIES - 10 ? TAGS.haftar : i % 3 ? TAGS.libya : TAGS.opec, TAGS.energy],
         cluster: `cluster:reindex-${Math.floor(i / 2)}`,
+        related: i > 0 ? [link(i - 1)] : [],
       }),
     );
     for (const payload of seeded) {
       await store.record(payload);
       latest.set(payload.story.uri, payload);
     }
-    await store.index(...seeded);
-    // As in an index filled before tag names were kept beside it.
-    await search.indices.delete({ index: tagNamesIndexFor(alias) });
+    // As in an index filled before tag names were kept beside it, and before related links'
+    // targets were indexed: no tag names, no `related_uris`.
+    const written = await bulkWrite(
+      search,
+      alias,
+      seeded.map((payload) => {
+        const { related_uris: _, ...document } = toSearchDocument(payload, new Date());
+        const { uri, version } = payload.story;
+        return { kind: 'index' as const, id: documentIdFor(uri), version, document };
+      }),
+    );
+    expect(written.filter((result) => result.status !== 'written')).toEqual([]);
+    await search.indices.refresh({ index: alias });
+    expect(await search.indices.exists({ index: tagNamesIndexFor(alias) })).toBe(false);
 
     // A fresh consumer group starting at the end of the topic: only this test's events reach the indexer.
     await ensureTopics({ brokers, partitions: 3, replicationFactor: 1 });
@@ -155,7 +178,7 @@ describe('cli reindex', () => {
       // Updates keep arriving before, during and after the copy and the swap.
       while (Date.now() < stopAt) {
         n += 1;
-        const uri = `urn:test:reindex:${String(Math.floor(Math.random() * TOUCHED)).padStart(4, '0')}`;
+        const uri = uriOf(Math.floor(Math.random() * TOUCHED));
         const current = latest.get(uri);
         if (!current || current.story.pubstatus !== 'usable') continue;
         if (n % 97 === 0) {
@@ -248,7 +271,7 @@ describe('cli reindex', () => {
 
   it('kept the enrichment and the indexing time of stories it copied', async () => {
     const untouched = Array.from({ length: STORIES - TOUCHED }, (_, i) =>
-      documentIdFor(`urn:test:reindex:${String(TOUCHED + i).padStart(4, '0')}`),
+      documentIdFor(uriOf(TOUCHED + i)),
     );
     const [v1, v2] = await Promise.all(
       [`${alias}-v1`, `${alias}-v2`].map((index) =>
@@ -263,6 +286,7 @@ describe('cli reindex', () => {
           version: source.version,
           tags: source.tags,
           cluster: source.cluster,
+          related: source.related,
           indexed_at: source.indexed_at,
         }
       );
@@ -272,6 +296,19 @@ describe('cli reindex', () => {
       copied.filter((doc) => !(doc?.version === 1 && doc.tags.length === 2 && doc.cluster)),
     ).toEqual([]);
     expect(copied).toEqual(v1.docs.map(pick));
+  });
+
+  it("indexed the related links' targets the old index lacked, so newer coverage shows again", async () => {
+    const untouched = uriOf(STORIES - 2);
+    const [v1, v2] = await Promise.all(
+      [`${alias}-v1`, `${alias}-v2`].map((index) =>
+        search.get<StorySearchDocument>({ index, id: documentIdFor(untouched) }),
+      ),
+    );
+    expect(v1._source?.related_uris).toBeUndefined();
+    expect(v2._source?.related_uris).toEqual([uriOf(STORIES - 3)]);
+    const coverage = await findNewerCoverage(search, alias, untouched, { minScore: 1, max: 3 });
+    expect(coverage.map((l) => [l.uri, l.score])).toEqual([[uriOf(STORIES - 1), 1.2]]);
   });
 
   it('filled the tag names index from the stories it copied', async () => {

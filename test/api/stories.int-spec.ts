@@ -111,6 +111,67 @@ describe('GET /v1/stories/:id and /v1/stories/:id/related', () => {
     ]);
   });
 
+  it("shows newer coverage from the newer stories' own strongest links, as they are now", async () => {
+    const reason = { sharedEntities: ['place:ly'], sharedTerms: ['benghazi'] };
+    const link = (uri: string, score: number) => ({ uri, headline: uri, score, reason });
+    const earlier = wireStory({
+      uri: 'urn:test:reuters:benghazi-port',
+      headline: 'Benghazi port reopens',
+      body: 'The port of Benghazi reopened to cargo ships on Monday.',
+      source: 'reuters-feed',
+      provider: 'reuters',
+      versioncreated: hoursAgo(30),
+    });
+    const strong = wireStory({
+      uri: 'urn:test:reuters:benghazi-port-ships',
+      headline: 'First ships dock in Benghazi',
+      body: 'The first cargo ships docked in Benghazi since the port reopened.',
+      source: 'reuters-feed',
+      provider: 'reuters',
+      versioncreated: hoursAgo(29),
+      related: [link(earlier.story.uri, 1.4)],
+    });
+    // Its link to the earlier story is only its fourth strongest: three is the most it shows on.
+    const crowded = wireStory({
+      uri: 'urn:test:afp:libya-oil',
+      headline: 'Libya oil exports recover',
+      body: 'Libyan oil exports recovered as ports reopened, Benghazi among them.',
+      source: 'afp-feed',
+      provider: 'afp',
+      versioncreated: hoursAgo(28),
+      related: [
+        link(day.haftar.story.uri, 2),
+        link(day.delegationReuters.story.uri, 1.8),
+        link(day.delegationAp.story.uri, 1.5),
+        link(earlier.story.uri, 1.2),
+      ],
+    });
+    const weak = wireStory({
+      uri: 'urn:test:ap:benghazi-weather',
+      headline: 'Storm warning for eastern Libya',
+      body: 'Forecasters warned of a storm over Benghazi.',
+      source: 'ap-feed',
+      provider: 'ap',
+      versioncreated: hoursAgo(27),
+      related: [link(earlier.story.uri, 0.5)],
+    });
+    await stack.stories.publish(earlier, strong, crowded, weak);
+
+    const shown = (await story(earlier.story.uri)).related;
+    expect(shown.map((r) => [r.uri, r.score, r.reason.kind])).toEqual([
+      [strong.story.uri, 1.4, 'related'],
+    ]);
+    expect(shown[0]?.headline).toBe('First ships dock in Benghazi');
+
+    // A new version of the newer story without the link takes it away at once.
+    const unlinked = nextVersion(strong, { headline: 'First ships dock in Benghazi port' });
+    await stack.stories.publish({
+      ...unlinked,
+      enrichment: { ...unlinked.enrichment, related: [] },
+    });
+    expect((await story(earlier.story.uri)).related).toEqual([]);
+  });
+
   it('shows a correction replacing the story, with what changed', async () => {
     await stack.stories.publish(
       nextVersion(day.quake, {

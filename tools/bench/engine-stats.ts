@@ -1,4 +1,4 @@
-import { backlinksIndexFor, tagNamesIndexFor } from '@lib/search';
+import { tagNamesIndexFor } from '@lib/search';
 import { BENCH } from './bench-stack';
 import { round } from './stats';
 
@@ -32,7 +32,7 @@ export interface EngineStats {
   /** Shard requests answered from the engine's request cache, and those that ran the query. */
   requestCacheHits: number;
   requestCacheMisses: number;
-  /** The side indices the indexer keeps (backlinks, tag names): writes, realtime reads, refreshes. */
+  /** The side index the indexer keeps (tag names): writes, realtime reads, refreshes. */
   sideIndexOps: number;
   sideGets: number;
   sideRefreshes: number;
@@ -78,10 +78,7 @@ async function statsOf(indices: string, metrics: string): Promise<RawStats> {
 export async function engineSnapshot(): Promise<EngineSnapshot> {
   const [stories, side] = await Promise.all([
     statsOf(BENCH.alias, 'search,indexing,refresh,merge,flush,segments,request_cache'),
-    statsOf(
-      `${backlinksIndexFor(BENCH.alias)},${tagNamesIndexFor(BENCH.alias)}`,
-      'indexing,get,refresh',
-    ),
+    statsOf(tagNamesIndexFor(BENCH.alias), 'indexing,get,refresh'),
   ]);
   return { stories, side };
 }

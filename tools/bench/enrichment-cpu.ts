@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const start = process.cpuUsage();
     let links = 0;
     for (const story of stories) {
-      const { enrichment } = await service.enrich({ story, provenance, contentHash: story.uri });
+      const enrichment = await service.enrich({ story, provenance, contentHash: story.uri });
       links += enrichment.related.length;
     }
     const cpu = process.cpuUsage(start);

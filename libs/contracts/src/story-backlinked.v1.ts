@@ -7,8 +7,11 @@ export const STORY_BACKLINKED_V1 = 'StoryBacklinked.v1';
 
 /**
  * A newer story is strongly related to an earlier one: the earlier story gains a link to the
- * newer coverage. Published on the enriched-stories topic keyed by the earlier story's uri, so
- * it stays in order with that story's own updates.
+ * newer coverage. Published on the enriched-stories topic keyed by the earlier story's uri.
+ *
+ * @deprecated No longer published: the api finds a story's newer coverage from the newer
+ * stories' own related links (`findNewerCoverage` in libs/search). Kept so the indexer can
+ * acknowledge the events earlier releases left on the topic.
  */
 export const storyBacklinkedV1PayloadSchema = z.object({
   targetUri: z.string().min(1),

@@ -17,7 +17,7 @@ export * from './rebuild-document';
 export * from './search-story-neighbours';
 export * from './query/tag-name-lookup.builder';
 export * from './recent-stories';
-export * from './backlinks-index';
+export * from './newer-coverage';
 export * from './tag-names-index';
 export * from './tag-lookup';
 export * from './side-index';

@@ -49,6 +49,8 @@ export interface StorySearchDocument {
   /** The story's tags as enriched: stored for the answers, not indexed (facets count `facets`). */
   tags: Tag[];
   related: StoryEnrichedV1Payload['enrichment']['related'];
+  /** The related links' targets, indexed: how a story's newer coverage is found when it is read. */
+  related_uris: string[];
   associations: StoryEnrichedV1Payload['story']['associations'];
   links: StoryEnrichedV1Payload['story']['links'];
   subject: StoryEnrichedV1Payload['story']['subject'];
@@ -120,6 +122,7 @@ export function toSearchDocument(
     facets,
     tags: enrichment.tags,
     related: enrichment.related,
+    related_uris: enrichment.related.map((link) => link.uri),
     associations: story.associations,
     links: story.links,
     subject: story.subject,

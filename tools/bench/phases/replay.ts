@@ -18,7 +18,7 @@ export interface StageSample {
   accepted: number;
   relayed: number;
   enriched: number;
-  /** Events the enricher produced: one per story plus its backlinks to earlier stories. */
+  /** Events the enricher produced on the enriched topic (one per story version). */
   enrichedProduced: number;
   indexed: number;
   searchable: number;
@@ -172,7 +172,7 @@ function stageDoneSeconds(
 ): ReplayResult['stageDoneSeconds'] {
   const doneAt = (pick: (s: StageSample) => number, total: number): number | null =>
     timeline.find((s) => pick(s) >= total)?.t ?? null;
-  // The enriched topic also carries backlinks, so the indexer is done once it caught up with all of it.
+  // The indexer is done once it caught up with all the enricher produced.
   const enrichedTotal = timeline[timeline.length - 1]?.enrichedProduced ?? accepted;
   return {
     ingest: doneAt((s) => s.accepted, accepted),

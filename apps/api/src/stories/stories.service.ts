@@ -87,7 +87,7 @@ export class StoriesService {
       document.cluster
         ? this.documents.findClusterCopies(document.cluster, document.uri)
         : Promise.resolve([]),
-      this.documents.findBacklinks(document.uri),
+      this.documents.findNewerCoverage(document.uri),
       this.overrides.find(document.uri),
     ]);
     const related = mergeRelatedLinks(

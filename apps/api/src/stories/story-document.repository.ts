@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, type Env } from '@lib/config';
 import type { RelatedLink } from '@lib/contracts';
-import { SEARCH_CLIENT, documentIdFor, readBacklinks, type StorySearchDocument } from '@lib/search';
+import {
+  SEARCH_CLIENT,
+  documentIdFor,
+  findNewerCoverage,
+  type BacklinkPolicy,
+  type StorySearchDocument,
+} from '@lib/search';
 
 const WITHOUT_SEARCH_COPIES = [
   'folded_text',
@@ -16,10 +22,17 @@ const WITHOUT_SEARCH_COPIES = [
 /** Live stories as indexed (with their enrichment), read through the alias. */
 @Injectable()
 export class StoryDocumentRepository {
+  private readonly backlinkPolicy: BacklinkPolicy;
+
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: Env,
-  ) {}
+  ) {
+    this.backlinkPolicy = {
+      minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
+      max: config.ENRICHMENT_MAX_BACKLINKS,
+    };
+  }
 
   async findByUri(uri: string): Promise<StorySearchDocument | null> {
     const found = await this.findByUris([uri]);
@@ -44,10 +57,9 @@ export class StoryDocumentRepository {
     return found;
   }
 
-  /** The links to newer coverage the story has gathered (backlinks, kept beside the index). */
-  async findBacklinks(uri: string): Promise<RelatedLink[]> {
-    const found = await readBacklinks(this.client, this.config.ES_STORIES_ALIAS, [uri]);
-    return found.get(uri) ?? [];
+  /** Links to the newer stories that link strongly to this one (backlinks). */
+  findNewerCoverage(uri: string): Promise<RelatedLink[]> {
+    return findNewerCoverage(this.client, this.config.ES_STORIES_ALIAS, uri, this.backlinkPolicy);
   }
 
   /** The other wires' copies of the same story. */

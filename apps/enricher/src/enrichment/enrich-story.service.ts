@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Enrichment, StoryBacklinkedV1Payload, StoryIngestedV1Payload } from '@lib/contracts';
+import type { Enrichment, StoryIngestedV1Payload } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
 import { enrichWithNeighbours } from '@lib/enrichment';
 import { applyOverrides } from './apply-overrides';
-import { backlinksFor, type BacklinkPolicy } from './backlinks';
 import { ENRICHMENT_RESOURCES, type EnrichmentResources } from './enrichment-resources';
 import { StoryWindow } from './story-window';
 import { WindowStoryNeighbours } from './window-story-neighbours';
-
-export interface EnrichedStory {
-  enrichment: Enrichment;
-  /** Links the earlier stories this one is strongly related to should gain. */
-  backlinks: StoryBacklinkedV1Payload[];
-}
 
 /**
  * Decides a story's tags, cluster and related links: the pure algorithms of libs/enrichment,
@@ -20,7 +13,6 @@ export interface EnrichedStory {
  */
 @Injectable()
 export class EnrichStoryService {
-  private readonly backlinkPolicy: BacklinkPolicy;
   private readonly maxTextChars: number;
 
   constructor(
@@ -29,14 +21,10 @@ export class EnrichStoryService {
     private readonly window: StoryWindow,
     @Inject(APP_CONFIG) config: Env,
   ) {
-    this.backlinkPolicy = {
-      minScore: config.ENRICHMENT_BACKLINK_MIN_SCORE,
-      max: config.ENRICHMENT_MAX_BACKLINKS,
-    };
     this.maxTextChars = config.ENRICHMENT_MAX_TEXT_CHARS;
   }
 
-  async enrich(payload: StoryIngestedV1Payload): Promise<EnrichedStory> {
+  async enrich(payload: StoryIngestedV1Payload): Promise<Enrichment> {
     const { story, overrides } = payload;
     const { enrichment } = await enrichWithNeighbours(
       story,
@@ -46,8 +34,6 @@ export class EnrichStoryService {
       { maxTextChars: this.maxTextChars },
     );
     const final = applyOverrides(enrichment, overrides);
-    // The earlier stories this one links to strongly gain a link back, kept by the indexer.
-    const backlinks = backlinksFor(story, final, this.backlinkPolicy);
     // At once, so the next story of this slice can link to this one and join its cluster.
     this.window.remember({
       story,
@@ -55,6 +41,6 @@ export class EnrichStoryService {
       cluster: final.cluster,
       signature: final.signature,
     });
-    return { enrichment: final, backlinks };
+    return final;
   }
 }

@@ -1,11 +1,9 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  STORY_BACKLINKED_V1,
   STORY_ENRICHED_V1,
   Topics,
   storyIngestedV1Schema,
-  type StoryBacklinkedV1,
   type StoryEnrichedV1,
 } from '@lib/contracts';
 import { APP_CONFIG, type Env } from '@lib/config';
@@ -43,7 +41,7 @@ export class StoryIngestedConsumer {
       this.config.KAFKA_CONSUMER_CONCURRENCY,
       async (message) => {
         const event = parseEvent(message, storyIngestedV1Schema);
-        const { enrichment, backlinks } = await this.enrichStory.enrich(event.payload);
+        const enrichment = await this.enrichStory.enrich(event.payload);
         const enriched: StoryEnrichedV1 = {
           ...createEnvelope(
             STORY_ENRICHED_V1,
@@ -63,18 +61,6 @@ export class StoryIngestedConsumer {
         );
         const headers = { [CORRELATION_HEADER]: event.correlationId };
         output.push({ key: event.payload.story.uri, value: enriched, headers });
-        // Keyed by the earlier story, so the backlink stays in order with that story's own updates.
-        for (const backlink of backlinks) {
-          const value: StoryBacklinkedV1 = {
-            ...createEnvelope(STORY_BACKLINKED_V1, backlink, {
-              producer: 'enricher',
-              correlationId: event.correlationId,
-              causationId: event.eventId,
-            }),
-            eventType: STORY_BACKLINKED_V1,
-          };
-          output.push({ key: backlink.targetUri, value, headers });
-        }
       },
     );
     await this.publisher.publish(Topics.storyEnriched, output);

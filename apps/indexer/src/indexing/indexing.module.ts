@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { BacklinkService } from './backlink.service';
 import { BacklogRefreshService } from './backlog-refresh.service';
 import { IndexStoriesService } from './index-stories.service';
 import { IndexingMetrics } from './indexing.metrics';
@@ -10,7 +9,6 @@ import { TagNamesRecorder } from './tag-names.recorder';
 @Module({
   controllers: [StoryEnrichedConsumer],
   providers: [
-    BacklinkService,
     BacklogRefreshService,
     IndexStoriesService,
     StoryIndexRepository,
