@@ -112,9 +112,12 @@ export const envSchema = z.object({
   ENRICHMENT_RELATED_WINDOW: positiveInt(25_000),
   /** Newest indexed stories an enricher reads into its window when it starts. */
   ENRICHMENT_WINDOW_WARM_UP: z.coerce.number().int().min(0).default(25_000),
-  /** A related link this strong also links the earlier story back to the newer one (applied by the api as it reads). */
+  /**
+   * A related link this strong also links the earlier story back to the newer one. The api
+   * applies it when it reads a story's newer coverage.
+   */
   ENRICHMENT_BACKLINK_MIN_SCORE: z.coerce.number().min(0).default(1),
-  /** Earlier stories one new story shows on: its strongest links (applied by the api as it reads). */
+  /** Earlier stories one new story shows on as newer coverage: its strongest links (api). */
   ENRICHMENT_MAX_BACKLINKS: z.coerce.number().int().min(0).default(3),
   /** Recent signatures kept in memory per enricher: the stories a new one may join the cluster of. */
   ENRICHMENT_RECENT_SIGNATURES: positiveInt(50_000),
