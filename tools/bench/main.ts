@@ -12,6 +12,7 @@ import { countOption } from './count-option';
 import { loadBenchCorpus } from './corpus';
 import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/direct-load';
 import { runFreshness, type FreshnessResult } from './phases/freshness';
+import { warmUpIndexing, type IndexingWarmUp } from './phases/indexing-warm-up';
 import { runReplay, type ReplayResult } from './phases/replay';
 import {
   runSearchLoad,
@@ -48,6 +49,7 @@ interface BenchOptions {
   searchRate: number;
   searchSeconds: number;
   searchWarmUp: number;
+  indexWarmUp: number;
   sweepDocs: number;
   kafka: KafkaMode;
   overrides: Record<string, string>;
@@ -70,6 +72,7 @@ function readOptions(): BenchOptions {
       'search-rate': { type: 'string', default: '50' },
       'search-seconds': { type: 'string' },
       'search-warmup': { type: 'string' },
+      'index-warmup': { type: 'string' },
       kafka: { type: 'string', default: 'own' },
       env: { type: 'string', multiple: true, default: [] },
       'cpu-prof': { type: 'boolean', default: false },
@@ -117,6 +120,11 @@ function readOptions(): BenchOptions {
       values['search-warmup'] ?? (quick ? '500' : '4000'),
       0,
     ),
+    indexWarmUp: countOption(
+      'index-warmup',
+      values['index-warmup'] ?? (quick ? '8000' : '40000'),
+      0,
+    ),
     sweepDocs: quick ? 1000 : 4000,
     kafka,
     overrides,
@@ -138,6 +146,9 @@ const USAGE = `npm run bench -- [options]
   --search-warmup N      unmeasured queries before the search phase, 4 at a time, from
                          another plan (default 4000; 500 with --quick; 0: a cold engine); it
                          goes on, up to 4 x N, until the engine's JIT takes < 5 % of its CPU
+  --index-warmup N       documents bulk-loaded into scratch indexes before the replay, not
+                         measured (default 40000; 8000 with --quick; 0: a cold engine); it
+                         goes on, up to 4 x N, until the engine's JIT takes < 12 % of its CPU
   --kafka own|shared     own: a broker of the bench's own on 127.0.0.1:29092 (default);
                          shared: the one on 127.0.0.1:9092, groups started at the topic ends
   --env [svc:]KEY=VALUE  service configuration under test (repeatable), for every service or one:
@@ -194,6 +205,7 @@ async function main(): Promise<void> {
   let freshness: FreshnessResult | undefined;
   let search: SearchResult | undefined;
   let searchWarmUp: SearchWarmUp | undefined;
+  let indexingWarmUp: IndexingWarmUp | undefined;
   const engine: Record<string, EngineStats> = {};
   const measured = async <T>(phase: Phase, run: () => Promise<T>): Promise<T> => {
     monitor.beginPhase(phase);
@@ -207,6 +219,14 @@ async function main(): Promise<void> {
   };
   try {
     if (options.phases.includes('throughput')) {
+      if (options.indexWarmUp > 0) {
+        indexingWarmUp = await warmUpIndexing(stories, {
+          minDocuments: options.indexWarmUp,
+          maxDocuments: WARM_UP_CAP_FACTOR * options.indexWarmUp,
+          enginePid: stack.jvms.find((j) => j.name === ENGINE_JVM)?.pid,
+        });
+        await deleteDirectIndexes();
+      }
       const replayOptions = {
         batchSize: options.batchSize,
         concurrency: options.pushConcurrency,
@@ -280,6 +300,7 @@ async function main(): Promise<void> {
         services: tuningSettings(stack.config),
         heapLimitMb: { ...HEAP_LIMIT_MB },
       },
+      indexingWarmUp,
       throughput: replay,
       direct,
       ratio:

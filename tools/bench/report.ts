@@ -1,5 +1,6 @@
 import type { DirectResult } from './phases/direct-load';
 import type { FreshnessResult } from './phases/freshness';
+import type { IndexingWarmUp } from './phases/indexing-warm-up';
 import type { ReplayResult } from './phases/replay';
 import type { SearchResult, SearchWarmUp } from './phases/search-load';
 import type { EngineStats } from './engine-stats';
@@ -42,6 +43,8 @@ export interface BenchReport {
   freshness: FreshnessResult | undefined;
   /** Unmeasured searches just before the search phase. */
   searchWarmUp: SearchWarmUp | undefined;
+  /** Absent in reports written before the engine was warmed for the replay. */
+  indexingWarmUp?: IndexingWarmUp;
   search: SearchResult | undefined;
   memory: ProcessMemory[];
   cpu: PhaseCpu[];
@@ -115,6 +118,12 @@ export function renderReport(r: BenchReport): string {
     if (set.length) lines.push(`  set for ${scope}: ${set.join(' ')}`);
   }
   lines.push('');
+  const iw = r.indexingWarmUp;
+  if (iw)
+    lines.push(
+      `index warm-up: ${iw.documents} documents into scratch indexes in ${iw.seconds} s (bulks of 250, 3 at a time), not measured; ` +
+        jitVerdict(iw),
+    );
   const t = r.throughput;
   if (t) {
     lines.push(
@@ -160,9 +169,7 @@ export function renderReport(r: BenchReport): string {
     if (w)
       lines.push(
         `search warm-up: ${w.queries} queries in ${w.seconds} s, 4 at a time (${w.notAnswered} not answered), not measured; ` +
-          (w.jitSharePercent === null
-            ? 'the engine JIT not watched'
-            : `the engine's JIT took ${w.jitSharePercent} % of its CPU in the last round${w.settled ? '' : ' (stopped at the cap, not settled)'}`),
+          jitVerdict(w),
       );
     lines.push(
       `search at ${s.rate}/s for ${s.seconds} s (${s.achievedRate}/s achieved, ${s.errors} errors, ${s.withHitsPercent}% with hits): ${latency(s.latency)}`,
@@ -203,8 +210,13 @@ export function renderReport(r: BenchReport): string {
       .sort((a, b) => b[1] - a[1])
       .map(([name, seconds]) => `${name} ${seconds}`)
       .join(', ');
+    // Reports written before the JIT was counted per phase have none.
+    const jit = Object.entries(phase.jitSeconds ?? {})
+      .map(([name, seconds]) => `${name} ${seconds}`)
+      .join(', ');
     lines.push(
-      `  ${phase.phase.padEnd(11)} ${phase.wallSeconds} s wall, machine ${phase.machineBusyPercent}% busy: ${busiest}`,
+      `  ${phase.phase.padEnd(11)} ${phase.wallSeconds} s wall, machine ${phase.machineBusyPercent}% busy: ${busiest}` +
+        (jit ? `; of it JIT compiling: ${jit}` : ''),
     );
   }
   const { pipelinePerStory, directPerDocument } = r.cpuPerItem;
@@ -240,4 +252,11 @@ export function renderReport(r: BenchReport): string {
 
 function latency(s: LatencySummary): string {
   return `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.count})`;
+}
+
+/** How a warm-up ended, as far as the engine's JIT compiler goes. */
+function jitVerdict(w: { jitSharePercent: number | null; settled: boolean }): string {
+  return w.jitSharePercent === null
+    ? 'the engine JIT not watched'
+    : `the engine's JIT took ${w.jitSharePercent} % of its CPU in the last round${w.settled ? '' : ' (stopped at the cap, not settled)'}`;
 }

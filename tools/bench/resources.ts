@@ -29,6 +29,11 @@ export interface PhaseCpu {
   /** Share of all cores busy, 0–100, whoever used them. */
   machineBusyPercent: number;
   cpuSeconds: Record<string, number>;
+  /**
+   * Of each JVM's CPU, what its JIT compiler threads took: one-off work while the JVM compiles
+   * the code paths it meets first, which a later phase on the same JVM does not pay again.
+   */
+  jitSeconds?: Record<string, number>;
   peakRssMb: Record<string, number>;
 }
 
@@ -70,6 +75,7 @@ export class ResourceMonitor {
     phase: string;
     startedAt: number;
     cpu: Map<string, number>;
+    jit: Map<string, number>;
     postgres: Map<number, number>;
     machine: MachineTicks;
   } | null = null;
@@ -97,6 +103,7 @@ export class ResourceMonitor {
       phase,
       startedAt: Date.now(),
       cpu: this.cpuCounters(),
+      jit: this.jitCounters(),
       postgres: postgresTicks(),
       machine: machineTicks(),
     };
@@ -124,11 +131,15 @@ export class ResourceMonitor {
     cpuSeconds[POSTGRES] = round(postgres / CLOCK_TICKS, 1);
     // Whatever else ran on the machine meanwhile (other stacks, test runs): it competed for the same cores.
     cpuSeconds[OTHERS_NAME] = round(Math.max(0, busy - tracked) / CLOCK_TICKS, 1);
+    const jitSeconds: Record<string, number> = {};
+    for (const [name, ticks] of this.jitCounters())
+      jitSeconds[name] = round((ticks - (this.current.jit.get(name) ?? ticks)) / CLOCK_TICKS, 1);
     this.phases.push({
       phase: this.current.phase,
       wallSeconds: round((Date.now() - this.current.startedAt) / 1000, 1),
       machineBusyPercent: total > 0 ? round((100 * busy) / total, 0) : 0,
       cpuSeconds,
+      jitSeconds,
       peakRssMb: Object.fromEntries(
         [...this.phasePeaks].map(([name, kb]) => [name, round(kb / 1024, 0)]),
       ),
@@ -166,6 +177,15 @@ export class ResourceMonitor {
     }
     const usage = process.cpuUsage();
     counters.set(HARNESS_NAME, ((usage.user + usage.system) / 1e6) * CLOCK_TICKS);
+    return counters;
+  }
+
+  private jitCounters(): Map<string, number> {
+    const counters = new Map<string, number>();
+    for (const p of this.processes) {
+      const ticks = p.kind === 'jvm' ? jitCompilerTicks(p.pid) : undefined;
+      if (ticks !== undefined) counters.set(p.name, ticks);
+    }
     return counters;
   }
 }
@@ -210,6 +230,24 @@ export function jitCompilerTicks(pid: number): number | undefined {
     ticks += statTicks(`/proc/${pid}/task/${task}/stat`) ?? 0;
   }
   return ticks;
+}
+
+/** A JVM's CPU ticks in all and in its JIT compiler threads, or null when it cannot be read. */
+export function jvmTicks(pid: number | undefined): { jit: number; all: number } | null {
+  if (pid === undefined) return null;
+  const jit = jitCompilerTicks(pid);
+  const all = processTicks(pid);
+  return jit === undefined || all === undefined ? null : { jit, all };
+}
+
+/** The JIT compiler threads' share of a JVM's CPU between two readings, in per cent. */
+export function jitSharePercent(
+  before: { jit: number; all: number } | null,
+  after: { jit: number; all: number } | null,
+): number | null {
+  return before && after && after.all > before.all
+    ? round((100 * (after.jit - before.jit)) / (after.all - before.all), 1)
+    : null;
 }
 
 function statTicks(path: string): number | undefined {

@@ -59,7 +59,7 @@ export async function runDirectLoad(
   const enrichment = await pipelineEnrichment();
   const receivedAt = new Date();
   const documents = stories.map((story) =>
-    toDocument(story, enrichment.get(story.uri), receivedAt),
+    benchDocument(story, enrichment.get(story.uri), receivedAt),
   );
   const sample = documents.slice(0, Math.min(options.sweepDocs, documents.length));
 
@@ -74,10 +74,10 @@ export async function runDirectLoad(
   ];
   const bar = progressBar('direct', candidates.length + 1, 'loads');
   // A throw-away load first, so the first measured point does not pay for cold caches.
-  await load(sample, candidates[2], 'warmup');
+  await loadScratch(sample, candidates[2], 'warmup');
   const sweep: SweepPoint[] = [];
   for (const [i, config] of candidates.entries()) {
-    const result = await load(sample, config, `sweep-${i}`);
+    const result = await loadScratch(sample, config, `sweep-${i}`);
     sweep.push({
       ...config,
       docsPerSecond: round(sample.length / result.seconds, 0),
@@ -94,7 +94,7 @@ export async function runDirectLoad(
     concurrency: bestPoint.concurrency,
     durability: bestPoint.durability,
   };
-  const full = await load(documents, best, 'full', true);
+  const full = await loadScratch(documents, best, 'full', true);
   bar.update(
     candidates.length + 1,
     `full load ${round(documents.length / full.seconds, 0)} docs/s`,
@@ -120,12 +120,13 @@ export async function runDirectLoad(
   };
 }
 
-interface IndexDocument {
+export interface IndexDocument {
   id: string;
   source: StorySearchDocument;
 }
 
-function toDocument(
+/** A replayed story as the direct load indexes it: mapped as the indexer maps it. */
+export function benchDocument(
   story: BenchStory,
   enrichment: Enrichment | undefined,
   receivedAt: Date,
@@ -152,7 +153,7 @@ function toDocument(
 }
 
 /** One load into a fresh scratch index; the index is deleted again unless it is the full one. */
-async function load(
+export async function loadScratch(
   documents: IndexDocument[],
   config: BulkConfig,
   name: string,

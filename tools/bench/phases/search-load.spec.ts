@@ -1,7 +1,7 @@
 import { JIT_SETTLED_PERCENT, latencyWindows, warmUpDone } from './search-load';
 
 describe('warmUpDone', () => {
-  const bounds = { minQueries: 1000, maxQueries: 4000 };
+  const bounds = { min: 1000, max: 4000 };
 
   it('goes on below the minimum, however quiet the JIT', () => {
     expect(warmUpDone(500, 0, bounds)).toEqual({ done: false, settled: false });
@@ -18,6 +18,14 @@ describe('warmUpDone', () => {
       settled: true,
     });
     expect(warmUpDone(1500, JIT_SETTLED_PERCENT, bounds).done).toBe(false);
+  });
+
+  it('takes a settled share of its own where one is given', () => {
+    expect(warmUpDone(1500, 10, { ...bounds, settledPercent: 12 })).toEqual({
+      done: true,
+      settled: true,
+    });
+    expect(warmUpDone(1500, 12, { ...bounds, settledPercent: 12 }).done).toBe(false);
   });
 
   it('stops at the minimum when the JIT cannot be watched', () => {

@@ -1,7 +1,7 @@
 import type { ReutersDocument } from '../../../libs/enrichment/src/corpus/reuters-reader';
 import { BENCH, type BenchStack } from '../bench-stack';
 import { progressBar } from '../progress';
-import { jitCompilerTicks, processTicks } from '../resources';
+import { jitSharePercent as jitShare, jvmTicks } from '../resources';
 import {
   bucketQuantiles,
   parseHistogram,
@@ -45,16 +45,20 @@ const WARM_UP_ROUND = 500;
 /** Below this share of the engine's CPU in the JIT compiler, its search code counts as compiled. */
 export const JIT_SETTLED_PERCENT = 5;
 
-/** Whether the warm-up can stop after a round in which the JIT took `jitSharePercent`. */
+/**
+ * Whether a warm-up can stop after a round in which the JIT took `jitSharePercent`: never before
+ * `min` units of work (searches, documents), always at `max`, else once the JIT's share fell
+ * below `settledPercent`.
+ */
 export function warmUpDone(
   sent: number,
   jitSharePercent: number | null,
-  options: Pick<WarmUpOptions, 'minQueries' | 'maxQueries'>,
+  bounds: { min: number; max: number; settledPercent?: number },
 ): { done: boolean; settled: boolean } {
-  if (sent < options.minQueries) return { done: false, settled: false };
+  if (sent < bounds.min) return { done: false, settled: false };
   if (jitSharePercent === null) return { done: true, settled: false };
-  const settled = jitSharePercent < JIT_SETTLED_PERCENT;
-  return { done: settled || sent >= options.maxQueries, settled };
+  const settled = jitSharePercent < (bounds.settledPercent ?? JIT_SETTLED_PERCENT);
+  return { done: settled || sent >= bounds.max, settled };
 }
 
 /**
@@ -99,14 +103,13 @@ export async function warmUpSearch(
     );
   };
   for (;;) {
-    const before = engineTicks(options.enginePid);
+    const before = jvmTicks(options.enginePid);
     await send(WARM_UP_ROUND);
-    const after = engineTicks(options.enginePid);
-    jitSharePercent =
-      before && after && after.all > before.all
-        ? round((100 * (after.jit - before.jit)) / (after.all - before.all), 1)
-        : null;
-    const verdict = warmUpDone(sent, jitSharePercent, options);
+    jitSharePercent = jitShare(before, jvmTicks(options.enginePid));
+    const verdict = warmUpDone(sent, jitSharePercent, {
+      min: options.minQueries,
+      max: options.maxQueries,
+    });
     settled = verdict.settled;
     if (verdict.done || sent >= plan.length) break;
   }
@@ -121,13 +124,6 @@ export async function warmUpSearch(
     jitSharePercent,
     settled,
   };
-}
-
-function engineTicks(pid: number | undefined): { jit: number; all: number } | null {
-  if (pid === undefined) return null;
-  const jit = jitCompilerTicks(pid);
-  const all = processTicks(pid);
-  return jit === undefined || all === undefined ? null : { jit, all };
 }
 
 export type QueryKind =
