@@ -120,11 +120,7 @@ function readOptions(): BenchOptions {
       values['search-warmup'] ?? (quick ? '500' : '4000'),
       0,
     ),
-    indexWarmUp: countOption(
-      'index-warmup',
-      values['index-warmup'] ?? (quick ? '8000' : '40000'),
-      0,
-    ),
+    indexWarmUp: countOption('index-warmup', values['index-warmup'] ?? '0', 0),
     sweepDocs: quick ? 1000 : 4000,
     kafka,
     overrides,
@@ -147,8 +143,8 @@ const USAGE = `npm run bench -- [options]
                          another plan (default 4000; 500 with --quick; 0: a cold engine); it
                          goes on, up to 4 x N, until the engine's JIT takes < 5 % of its CPU
   --index-warmup N       documents bulk-loaded into scratch indexes before the replay, not
-                         measured (default 40000; 8000 with --quick; 0: a cold engine); it
-                         goes on, up to 4 x N, until the engine's JIT takes < 12 % of its CPU
+                         measured (default 0: the replay meets a cold engine); it goes on, up
+                         to 4 x N, until the engine's JIT takes < 12 % of its CPU
   --kafka own|shared     own: a broker of the bench's own on 127.0.0.1:29092 (default);
                          shared: the one on 127.0.0.1:9092, groups started at the topic ends
   --env [svc:]KEY=VALUE  service configuration under test (repeatable), for every service or one:
