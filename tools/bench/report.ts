@@ -231,14 +231,14 @@ export function renderReport(r: BenchReport): string {
     lines.push(`  CPU ms per document loaded directly: ${describe(directPerDocument)}`);
   lines.push('');
   lines.push('engine statistics of the bench index per phase:');
-  // `?? 0`: reports written before throttling, flushes, segments and the side indices were read.
+  // `?? 0`: reports written before throttling, flushes, segments and the tag names index were read.
   for (const [phase, e] of Object.entries(r.engine)) {
     lines.push(
       `  ${phase.padEnd(11)} ${e.indexOps} index ops (${e.indexMsPerOp} ms each, throttled ${e.indexThrottledSeconds ?? 0} s), ${e.queries} queries (${e.queryMsPerQuery} ms query + ${e.fetchMsPerQuery} ms fetch each), ` +
         `${e.refreshes} refreshes (${e.refreshSeconds} s), merges ${e.mergeSeconds} s (${e.mergeThrottledSeconds ?? 0} s of it throttled; ${e.mergedDocs} docs, ${e.mergedMb} MB rewritten; ${e.mergesRunning ?? 0} running at the end), ` +
         `${e.flushes ?? 0} flushes (${e.flushSeconds ?? 0} s), ${e.segments ?? 0} segments, ${e.openContexts} open contexts, ` +
         `request cache ${e.requestCacheHits} hits / ${e.requestCacheMisses} misses; ` +
-        `side indices ${e.sideIndexOps ?? 0} index ops, ${e.sideGets ?? 0} gets, ${e.sideRefreshes ?? 0} refreshes`,
+        `tag names index ${e.sideIndexOps ?? 0} index ops, ${e.sideGets ?? 0} gets, ${e.sideRefreshes ?? 0} refreshes`,
     );
   }
   lines.push('');

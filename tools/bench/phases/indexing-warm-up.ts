@@ -2,8 +2,8 @@ import type { BenchStory } from '../corpus';
 import { progressBar } from '../progress';
 import { jitSharePercent as jitShare, jvmTicks } from '../resources';
 import { round } from '../stats';
+import { warmUpDone } from '../warm-up';
 import { benchDocument, loadScratch, type BulkConfig } from './direct-load';
-import { warmUpDone } from './search-load';
 
 export interface IndexingWarmUp {
   documents: number;

@@ -10,6 +10,7 @@ import {
   totalsDelta,
 } from '../service-metrics';
 import { round, sleep, summarise, type LatencySummary } from '../stats';
+import { warmUpDone } from '../warm-up';
 
 export interface SearchOptions {
   rate: number;
@@ -42,24 +43,6 @@ const WARM_UP_CONCURRENCY = 4;
 const WARM_UP_SEED = 7;
 /** Searches between two looks at the JIT. */
 const WARM_UP_ROUND = 500;
-/** Below this share of the engine's CPU in the JIT compiler, its search code counts as compiled. */
-export const JIT_SETTLED_PERCENT = 5;
-
-/**
- * Whether a warm-up can stop after a round in which the JIT took `jitSharePercent`: never before
- * `min` units of work (searches, documents), always at `max`, else once the JIT's share fell
- * below `settledPercent`.
- */
-export function warmUpDone(
-  sent: number,
-  jitSharePercent: number | null,
-  bounds: { min: number; max: number; settledPercent?: number },
-): { done: boolean; settled: boolean } {
-  if (sent < bounds.min) return { done: false, settled: false };
-  if (jitSharePercent === null) return { done: true, settled: false };
-  const settled = jitSharePercent < (bounds.settledPercent ?? JIT_SETTLED_PERCENT);
-  return { done: settled || sent >= bounds.max, settled };
-}
 
 /**
  * Searches the measured phase will not send, back to back, before it: the engine's search code
