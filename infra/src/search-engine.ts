@@ -296,11 +296,18 @@ function searchJvmArgs(p: SearchPaths): string[] {
     '-Djava.locale.providers=CLDR',
     // Lucene's and Elasticsearch's native calls (java.lang.foreign on newer JDKs) come from the classpath.
     '--enable-native-access=ALL-UNNAMED',
+    // Last, so an operator's options override the defaults above, as with the distribution's launcher.
+    ...javaOptsFromEnv(process.env.ES_JAVA_OPTS),
     '-cp',
     `${p.classes}${path.delimiter}${p.libs}/*`,
     MAIN_CLASS,
     p.home,
   ];
+}
+
+/** `ES_JAVA_OPTS`, split on whitespace like the distribution's launcher does. */
+export function javaOptsFromEnv(value: string | undefined): string[] {
+  return (value ?? '').split(/\s+/).filter(Boolean);
 }
 
 /** Regenerated on every start; hunspell dictionaries are copied in from the system when present. */

@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import { deadLetterTopic } from '@lib/contracts';
-import { DLQ_HEADERS, KafkaPublisher, errorMessage, type OutboundMessage } from '@lib/kafka';
+import {
+  DLQ_HEADERS,
+  KafkaPublisher,
+  errorMessage,
+  type OutboundMessage,
+  type PublisherCompression,
+} from '@lib/kafka';
 import {
   matchesDeadLetterFilters,
   type DeadLetterFilter,
@@ -34,6 +40,7 @@ export interface KafkaConnection {
   brokers: string[];
   clientId: string;
   groupPrefix: string;
+  compression?: PublisherCompression;
 }
 
 export class UnknownDeadLetterTopicError extends Error {
@@ -92,6 +99,7 @@ export async function replayDeadLetters(
       : new KafkaPublisher({
           brokers: connection.brokers,
           clientId: `${connection.clientId}-replay-dlq`,
+          compression: connection.compression,
         });
     await publisher?.connect();
     try {

@@ -48,6 +48,11 @@ export const envSchema = z.object({
   KAFKA_CONSUMER_MAX_WAIT_MS: positiveInt(5_000),
   /** Partitions one consumer works on at once, each in offset order. */
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt(3),
+  /**
+   * Codec of the record batches the services produce. gzip is the one kafkajs decodes without a
+   * native add-on; it trades CPU for bytes on the wire and on the brokers' disks.
+   */
+  KAFKA_COMPRESSION: z.enum(['none', 'gzip']).default('none'),
   /** How long a silent consumer keeps its partitions before the group moves them to the others. */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
 

@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT/);
   });
 
+  it('takes the codecs consumers read without an add-on, and names any other', () => {
+    expect(loadConfig({}).KAFKA_COMPRESSION).toBe('none');
+    expect(loadConfig({ KAFKA_COMPRESSION: 'gzip' }).KAFKA_COMPRESSION).toBe('gzip');
+    expect(() => loadConfig({ KAFKA_COMPRESSION: 'snappy' })).toThrow(/KAFKA_COMPRESSION/);
+  });
+
   it('refuses a push budget smaller than a push the body limits allow', () => {
     expect(() =>
       loadConfig({

@@ -41,6 +41,7 @@ export class KafkaProducerModule {
             const publisher = new KafkaPublisher({
               brokers: config.KAFKA_BROKERS,
               clientId: `${config.KAFKA_CLIENT_ID}-${service}`,
+              compression: config.KAFKA_COMPRESSION,
             });
             await publisher.connect();
             return publisher;

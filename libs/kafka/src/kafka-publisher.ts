@@ -1,5 +1,5 @@
 import { ClientKafka } from '@nestjs/microservices';
-import { Partitioners } from 'kafkajs';
+import { CompressionTypes, Partitioners } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { chunkByWeight } from './batch-slices';
 import { DependencyUnavailableError, isKafkaOutage } from './kafka.errors';
@@ -16,7 +16,16 @@ export interface PublisherOptions {
   clientId: string;
   /** Bytes per produce request; the broker refuses a record batch over `message.max.bytes` (1 MiB by default). */
   maxRequestBytes?: number;
+  /** Codec of the record batches (`KAFKA_COMPRESSION`); consumers decode either without settings. */
+  compression?: PublisherCompression;
 }
+
+export type PublisherCompression = 'none' | 'gzip';
+
+const CODECS: Record<PublisherCompression, CompressionTypes> = {
+  none: CompressionTypes.None,
+  gzip: CompressionTypes.GZIP,
+};
 
 const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
 
@@ -52,7 +61,7 @@ export class KafkaPublisher {
         // Murmur2 like the Java client, so a story's key lands on the same partition from any producer.
         createPartitioner: Partitioners.DefaultPartitioner,
       },
-      send: { acks: -1 },
+      send: { acks: -1, compression: CODECS[this.options.compression ?? 'none'] },
       postfixId: '',
     });
   }

@@ -30,6 +30,7 @@ export async function replayDlqCommand(args: string[]): Promise<number> {
         brokers: config.KAFKA_BROKERS,
         clientId: config.KAFKA_CLIENT_ID,
         groupPrefix: config.KAFKA_GROUP_PREFIX,
+        compression: config.KAFKA_COMPRESSION,
       },
       options,
       reporter,

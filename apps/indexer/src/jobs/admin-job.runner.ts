@@ -97,6 +97,7 @@ export class AdminJobRunner implements OnApplicationShutdown {
         brokers: this.config.KAFKA_BROKERS,
         clientId: this.config.KAFKA_CLIENT_ID,
         groupPrefix: this.config.KAFKA_GROUP_PREFIX,
+        compression: this.config.KAFKA_COMPRESSION,
       },
       {
         ...replayTopics(topic),

@@ -30,6 +30,7 @@ export class RelayLifecycle
     this.publisher = new KafkaPublisher({
       brokers: config.KAFKA_BROKERS,
       clientId: `${config.KAFKA_CLIENT_ID}-ingest`,
+      compression: config.KAFKA_COMPRESSION,
     });
     this.relay = new OutboxRelay(dataSource, this.publisher, {
       pollMs: config.OUTBOX_POLL_MS,
