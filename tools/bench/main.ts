@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HEAP_LIMIT_MB } from '../stack/heap-limits';
 import { SERVICE_NAMES, type ServiceName } from '../stack/services';
-import { ENGINE_JVM, startBenchStack, tuningSettings, type KafkaMode } from './bench-stack';
+import { BENCH, ENGINE_JVM, startBenchStack, tuningSettings, type KafkaMode } from './bench-stack';
 import { countOption } from './count-option';
 import { loadBenchCorpus } from './corpus';
 import { runDirectLoad, deleteDirectIndexes, type DirectResult } from './phases/direct-load';
@@ -32,6 +32,7 @@ import {
   type PhaseCpu,
 } from './resources';
 import { round } from './stats';
+import { readServiceProfiles } from './service-profiles';
 
 const PHASES = ['throughput', 'direct', 'freshness', 'search'] as const;
 /** The search warm-up sends at most this many times `--search-warmup` queries. */
@@ -272,6 +273,9 @@ async function main(): Promise<void> {
     monitor.endPhase();
     const memory = monitor.memory().map((m) => ({ ...m, heap: heaps.peaksOf(m.name) }));
     await stopAll();
+    const profiles = options.cpuProfile
+      ? readServiceProfiles(BENCH.logDir, stack.services)
+      : undefined;
     const report: BenchReport = {
       startedAt: new Date(startedAt).toISOString(),
       durationSeconds: round((Date.now() - startedAt) / 1000, 0),
@@ -295,6 +299,7 @@ async function main(): Promise<void> {
         serviceOverrides: { all: options.overrides, ...options.serviceOverrides },
         services: tuningSettings(stack.config),
         heapLimitMb: { ...HEAP_LIMIT_MB },
+        engineJavaOptions: process.env.ES_JAVA_OPTS?.trim() || undefined,
       },
       indexingWarmUp,
       throughput: replay,
@@ -310,6 +315,7 @@ async function main(): Promise<void> {
       cpu: monitor.phases,
       engine,
       cpuPerItem: cpuPerItem(monitor.phases, replay, direct),
+      profiles,
       targets: [],
     };
     report.targets = evaluateTargets(report);

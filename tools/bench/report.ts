@@ -6,6 +6,7 @@ import type { SearchResult, SearchWarmUp } from './phases/search-load';
 import type { EngineStats } from './engine-stats';
 import type { MachineInfo, PhaseCpu, ProcessMemory } from './resources';
 import type { LatencySummary } from './stats';
+import type { ServiceProfile } from './service-profiles';
 
 export interface TargetResult {
   target: string;
@@ -35,6 +36,8 @@ export interface BenchReport {
     services: Record<string, string | number>;
     /** Each service's V8 heap limit unless `NODE_OPTIONS` in the overrides sets another. */
     heapLimitMb: Record<string, number>;
+    /** `ES_JAVA_OPTS`: added to the search node's JVM options when the bench starts the node. */
+    engineJavaOptions?: string;
   };
   throughput: ReplayResult | undefined;
   direct: DirectResult | undefined;
@@ -55,6 +58,8 @@ export interface BenchReport {
     pipelinePerStory: Record<string, number> | null;
     directPerDocument: Record<string, number> | null;
   };
+  /** With `--cpu-prof`: each service's hottest functions, and where its profile was written. */
+  profiles?: ServiceProfile[];
   targets: TargetResult[];
 }
 
@@ -113,6 +118,10 @@ export function renderReport(r: BenchReport): string {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')}`,
   );
+  if (r.settings.engineJavaOptions)
+    lines.push(
+      `ES_JAVA_OPTS (if the bench started the search node): ${r.settings.engineJavaOptions}`,
+    );
   for (const [scope, values] of Object.entries(r.settings.serviceOverrides)) {
     const set = Object.entries(values).map(([k, v]) => `${k}=${v}`);
     if (set.length) lines.push(`  set for ${scope}: ${set.join(' ')}`);
@@ -230,6 +239,17 @@ export function renderReport(r: BenchReport): string {
   if (directPerDocument)
     lines.push(`  CPU ms per document loaded directly: ${describe(directPerDocument)}`);
   lines.push('');
+  if (r.profiles?.length) {
+    lines.push('CPU profiles, self time as a share of busy samples (whole run):');
+    for (const p of r.profiles) {
+      lines.push(
+        `  ${p.service}: ${p.busySamples} busy samples, ${p.gcPercent}% garbage collection; ${p.profile}, flame graph input ${p.folded}`,
+      );
+      for (const hot of p.top)
+        lines.push(`    ${String(hot.selfPercent).padStart(5)}%  ${hot.frame}`);
+    }
+    lines.push('');
+  }
   lines.push('engine statistics of the bench index per phase:');
   // `?? 0`: reports written before throttling, flushes, segments and the tag names index were read.
   for (const [phase, e] of Object.entries(r.engine)) {
