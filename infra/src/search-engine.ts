@@ -306,7 +306,7 @@ function searchJvmArgs(p: SearchPaths): string[] {
 }
 
 /** `ES_JAVA_OPTS`, split on whitespace like the distribution's launcher does. */
-export function javaOptsFromEnv(value: string | undefined): string[] {
+function javaOptsFromEnv(value: string | undefined): string[] {
   return (value ?? '').split(/\s+/).filter(Boolean);
 }
 
