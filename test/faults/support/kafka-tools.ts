@@ -1,5 +1,8 @@
-import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type IHeaders } from 'kafkajs';
+import { readTopic, type ReadMessage } from '../../support/kafka-reader';
 import { FAULT_INFRA } from './fault-env';
+
+export type { ReadMessage };
 
 export const TOPICS = {
   ingested: 'news.story.ingested.v1',
@@ -66,69 +69,7 @@ export async function produceRaw(
   }
 }
 
-export interface ReadMessage {
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-}
-
-/** Every message currently in a topic, read from the start by a throwaway group. */
-export async function readAll(topic: string): Promise<ReadMessage[]> {
-  const client = kafka();
-  const admin = client.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
-  const remaining = new Map(
-    ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]),
-  );
-  const messages: ReadMessage[] = [];
-  if (remaining.size === 0) {
-    await admin.disconnect();
-    return messages;
-  }
-  const groupId = `newswire-faults-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const consumer = client.consumer({ groupId, allowAutoTopicCreation: false });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    const done = new Promise<void>((resolve) => {
-      void consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          messages.push(toRead(partition, message));
-          if (BigInt(message.offset) + 1n >= (remaining.get(partition) ?? 0n))
-            remaining.delete(partition);
-          if (remaining.size === 0) resolve();
-        },
-      });
-    });
-    await Promise.race([
-      done,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`reading ${topic} took over 30 s`)), 30_000),
-      ),
-    ]);
-  } finally {
-    await consumer.disconnect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
-  }
-  return messages;
-}
-
-function toRead(partition: number, message: KafkaMessage): ReadMessage {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined)
-      headers[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
-  }
-  return {
-    partition,
-    offset: message.offset,
-    key: message.key?.toString('utf8') ?? null,
-    value: message.value,
-    headers,
-  };
+/** Every message currently in a topic of the fault suite's broker. */
+export function readAll(topic: string): Promise<ReadMessage[]> {
+  return readTopic([...FAULT_INFRA.kafkaBrokers], topic);
 }
